@@ -1,0 +1,387 @@
+"""People, learning communities, memberships and collaboration projects."""
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .managers import CommunityPageManager, MembershipQuerySet, PersonQuerySet
+
+
+class Discoverability(models.TextChoices):
+    """Who may find a person; the privacy rule in privacy.py reads this."""
+
+    NOBODY = "nobody", _("Not discoverable")
+    COMMUNITIES = "communities", _("My communities only")
+    COUNTRY = "country", _("My country")
+    EUROPE = "europe", _("All of Europe")
+
+
+class PersonInterest(TaggedItemBase):
+    content_object = ParentalKey("communities.Person", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class Person(index.Indexed, ClusterableModel):
+    """A teacher's or stakeholder's profile. Not translated: people write it in their own words."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="person", verbose_name=_("user account"),
+    )
+    display_name = models.CharField(_("display name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True)
+    school = models.CharField(_("school or organisation"), max_length=200, blank=True)
+    country = CountryField(_("country"), blank=True)
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    languages = ParentalManyToManyField("vocabularies.Language", blank=True, verbose_name=_("languages spoken"))
+    subjects = ParentalManyToManyField("vocabularies.Subject", blank=True, verbose_name=_("subjects taught"))
+    levels = ParentalManyToManyField("vocabularies.EducationLevel", blank=True, verbose_name=_("levels taught"))
+    interests = ClusterTaggableManager(through=PersonInterest, blank=True, verbose_name=_("interests"))
+    bio = models.TextField(_("short bio"), blank=True, max_length=2000)
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("photo"),
+    )
+    open_to_collaboration = models.BooleanField(_("open to collaboration"), default=False)
+    discoverability = models.CharField(
+        _("who can find me"), max_length=16, choices=Discoverability.choices,
+        default=Discoverability.NOBODY,
+        help_text=_("Who may see your profile and find you in suggestions. The default is the most private."),
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel([
+            FieldPanel("display_name"), FieldPanel("slug"), FieldPanel("user"), FieldPanel("photo"),
+        ], heading=_("Identity")),
+        MultiFieldPanel([
+            FieldPanel("school"),
+            FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+        ], heading=_("Where")),
+        MultiFieldPanel([
+            FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("subjects", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("levels", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("interests"),
+            FieldPanel("bio"),
+        ], heading=_("Work")),
+        MultiFieldPanel([
+            FieldPanel("open_to_collaboration"), FieldPanel("discoverability"),
+        ], heading=_("Privacy and collaboration")),
+    ]
+
+    search_fields = [
+        index.SearchField("display_name", boost=3),
+        index.AutocompleteField("display_name"),
+        index.SearchField("school"),
+        index.SearchField("region"),
+        index.SearchField("bio"),
+        index.FilterField("discoverability"),
+        index.FilterField("country"),
+    ]
+
+    class Meta:
+        ordering = ["display_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.display_name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self):
+        base = slugify(self.display_name, allow_unicode=False)[:120] or "person"
+        slug, n = base, 2
+        while Person.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    def get_absolute_url(self):
+        return reverse("communities:person", kwargs={"slug": self.slug})
+
+    @property
+    def has_account(self):
+        return self.user_id is not None
+
+    def active_communities(self):
+        return CommunityPage.objects.filter(
+            translation_key__in=self.memberships.active().values("community__translation_key")
+        )
+
+
+class CommunityScope(models.TextChoices):
+    LOCAL = "local", _("Local")
+    REGIONAL = "regional", _("Regional")
+    NATIONAL = "national", _("National")
+    EUROPEAN = "european", _("European cross-border")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Members only")
+
+
+class CommunityIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["communities.CommunityPage"]
+    parent_page_types = ["site.HomePage"]
+    max_count_per_parent = 1
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("community index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .privacy import visible_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        context["communities"] = visible_pages(
+            request.user, CommunityPage.objects.child_of(self).specific()
+        )
+        return context
+
+
+class CommunityPage(Page):
+    """A local, regional, national or European learning community led by facilitators.
+
+    Sub-communities are child pages (local under regional under European), so
+    the tree is the hierarchy and `parent_community` reads it.
+    """
+
+    scope = models.CharField(_("scope"), max_length=16, choices=CommunityScope.choices, default=CommunityScope.REGIONAL)
+    country = CountryField(_("country"), blank=True, help_text=_("Empty for European cross-border communities."))
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    description = RichTextField(_("description"), blank=True)
+    visibility = models.CharField(
+        _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC,
+        help_text=_("Members-only communities and their materials are hidden from everyone else."),
+    )
+
+    objects = CommunityPageManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        MultiFieldPanel([
+            FieldPanel("scope"), FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+        ], heading=_("Where")),
+    ]
+    settings_panels = Page.settings_panels + [FieldPanel("visibility")]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"), index.SearchField("description"), index.SearchField("region"),
+        index.FilterField("scope"), index.FilterField("country"), index.FilterField("visibility"),
+    ]
+    translatable_fields = [
+        TranslatableField("title"), TranslatableField("slug"), TranslatableField("seo_title"),
+        TranslatableField("search_description"), TranslatableField("summary"), TranslatableField("description"),
+        SynchronizedField("scope"), SynchronizedField("country"), SynchronizedField("region"),
+        SynchronizedField("visibility"),
+    ]
+    parent_page_types = ["communities.CommunityIndexPage", "communities.CommunityPage"]
+    subpage_types = ["communities.CommunityPage", "communities.ProjectPage"]
+
+    api_fields = [
+        APIField("scope"), APIField("country_code"), APIField("region"), APIField("summary"),
+        APIField("description"), APIField("visibility"), APIField("member_count"),
+        APIField("facilitator_names"), APIField("parent_community_id"),
+    ]
+
+    class Meta:
+        verbose_name = _("community")
+        verbose_name_plural = _("communities")
+
+    @property
+    def country_code(self):
+        return self.country.code or None
+
+    @property
+    def parent_community(self):
+        parent = self.get_parent()
+        return parent.specific if parent and isinstance(parent.specific, CommunityPage) else None
+
+    @property
+    def parent_community_id(self):
+        parent = self.parent_community
+        return parent.pk if parent else None
+
+    def memberships(self):
+        """Memberships of this community in any of its translations."""
+        return Membership.objects.filter(community__translation_key=self.translation_key)
+
+    @property
+    def member_count(self):
+        return self.memberships().active().values("person").distinct().count()
+
+    def facilitators(self):
+        return Person.objects.filter(pk__in=self.memberships().active().facilitators().values("person"))
+
+    def members(self):
+        return Person.objects.filter(pk__in=self.memberships().active().values("person"))
+
+    @property
+    def facilitator_names(self):
+        return list(self.facilitators().values_list("display_name", flat=True))
+
+    def sub_communities(self):
+        return CommunityPage.objects.child_of(self).live()
+
+    def get_context(self, request, *args, **kwargs):
+        from .privacy import visible_pages, visible_people
+
+        context = super().get_context(request, *args, **kwargs)
+        viewer = request.user
+        context["facilitators"] = visible_people(viewer, self.facilitators())
+        context["members"] = visible_people(viewer, self.members())[:48]
+        context["hidden_member_count"] = self.member_count - visible_people(viewer, self.members()).count()
+        context["sub_communities"] = visible_pages(viewer, self.sub_communities().specific())
+        context["projects"] = visible_pages(viewer, ProjectPage.objects.child_of(self).specific())
+        return context
+
+
+class MembershipRole(models.TextChoices):
+    FACILITATOR = "facilitator", _("Facilitator")
+    MEMBER = "member", _("Member")
+
+
+class MembershipStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    ACTIVE = "active", _("Active")
+    LEFT = "left", _("Left")
+
+
+class Membership(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("person"))
+    community = models.ForeignKey(
+        CommunityPage, on_delete=models.CASCADE, related_name="membership_set", verbose_name=_("community"),
+    )
+    role = models.CharField(_("role"), max_length=16, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
+    status = models.CharField(_("status"), max_length=16, choices=MembershipStatus.choices, default=MembershipStatus.REQUESTED)
+    since = models.DateField(_("since"), default=timezone.localdate)
+
+    objects = MembershipQuerySet.as_manager()
+
+    panels = [FieldPanel("person"), FieldPanel("community"), FieldPanel("role"), FieldPanel("status"), FieldPanel("since")]
+
+    class Meta:
+        unique_together = [("person", "community")]
+        ordering = ["community", "role", "person"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self):
+        return f"{self.person} – {self.community} ({self.get_role_display()}, {self.get_status_display()})"
+
+
+class ProjectStatus(models.TextChoices):
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
+
+
+class ProjectPage(Page):
+    """A collaboration project run inside a community, as in eTwinning or Erasmus+ school partnerships.
+
+    Its outputs are the resources whose `project` points here (resources
+    depend on communities, never the other way round).
+    """
+
+    theme = models.CharField(_("theme"), max_length=200)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    description = RichTextField(_("description"), blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=ProjectStatus.choices, default=ProjectStatus.ONGOING)
+    looking_for_partners = models.BooleanField(_("looking for partners"), default=False)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("theme"), FieldPanel("summary"), FieldPanel("description"),
+        MultiFieldPanel([
+            FieldPanel("status"), FieldPanel("looking_for_partners"),
+            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        ], heading=_("Status")),
+        InlinePanel("partners", label=_("Partners"), heading=_("Partner people and schools")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("theme", boost=2), index.SearchField("summary"), index.SearchField("description"),
+        index.FilterField("status"), index.FilterField("looking_for_partners"),
+    ]
+    translatable_fields = [
+        TranslatableField("title"), TranslatableField("slug"), TranslatableField("seo_title"),
+        TranslatableField("search_description"), TranslatableField("theme"), TranslatableField("summary"),
+        TranslatableField("description"), SynchronizedField("status"), SynchronizedField("looking_for_partners"),
+        SynchronizedField("start_date"), SynchronizedField("end_date"), SynchronizedField("partners"),
+    ]
+    parent_page_types = ["communities.CommunityPage"]
+    subpage_types = []
+    api_fields = [
+        APIField("theme"), APIField("summary"), APIField("description"), APIField("status"),
+        APIField("looking_for_partners"), APIField("start_date"), APIField("end_date"),
+        APIField("partner_list"), APIField("community_id"),
+    ]
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    @property
+    def community(self):
+        parent = self.get_parent()
+        return parent.specific if parent else None
+
+    @property
+    def community_id(self):
+        return self.get_parent().pk
+
+    @property
+    def partner_list(self):
+        return [
+            {"person": p.person.display_name if p.person else None, "school": p.school, "country": str(p.country)}
+            for p in self.partners.all()
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        from .privacy import can_see_person
+
+        context = super().get_context(request, *args, **kwargs)
+        context["visible_partners"] = [
+            p for p in self.partners.select_related("person")
+            if p.person is None or can_see_person(request.user, p.person)
+        ]
+        return context
+
+
+class ProjectPartner(Orderable):
+    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="partners")
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="project_partnerships", verbose_name=_("person"))
+    school = models.CharField(_("school"), max_length=200, blank=True)
+    country = CountryField(_("country"), blank=True)
+
+    panels = [FieldPanel("person"), FieldPanel("school"), FieldPanel("country")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")

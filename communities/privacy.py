@@ -1,0 +1,160 @@
+"""The one place that decides who may see whom and what.
+
+Pages, search, sidebars, the API, feeds and sitemaps all ask this module.
+
+People: a person is visible to a viewer within their discoverability setting:
+  nobody       never (except to themselves);
+  communities  to people who share an active membership in a community;
+  country      to signed-in people whose profile is in the same country;
+  europe       to everyone, including anonymous visitors.
+A person without a user account is shown only when their profile is public
+(europe): nobody consented to anything narrower on their behalf.
+
+Pages: a page is visible when it is live and every Wagtail view restriction
+above it (or on it) admits the viewer. Members-only communities are Wagtail
+group restrictions whose group holds the community's active members; the
+materials of a members-only community carry the same restriction.
+"""
+from django.contrib.auth.models import AnonymousUser, Group
+from django.db.models import Q
+from wagtail.models import Page, PageViewRestriction
+
+from .models import Discoverability, Membership, MembershipStatus, Person, Visibility
+
+
+def _user(viewer):
+    if viewer is None:
+        return AnonymousUser()
+    return viewer
+
+
+def viewer_person(viewer):
+    """The Person profile of a user, or None for anonymous visitors and accountless users."""
+    viewer = _user(viewer)
+    if not viewer.is_authenticated:
+        return None
+    cache = getattr(viewer, "_kollega_person", False)
+    if cache is False:
+        cache = Person.objects.filter(user=viewer).first()
+        viewer._kollega_person = cache
+    return cache
+
+
+def shared_community_keys(person):
+    """Translation keys of the communities where the person is an active member."""
+    if person is None:
+        return []
+    return list(
+        Membership.objects.filter(person=person, status=MembershipStatus.ACTIVE)
+        .values_list("community__translation_key", flat=True)
+        .distinct()
+    )
+
+
+def people_filter(viewer):
+    """A Q object selecting the people visible to the viewer."""
+    visible = Q(discoverability=Discoverability.EUROPE)
+    me = viewer_person(viewer)
+    if me is None:
+        return visible
+    with_account = Q(user__isnull=False)
+    if me.country:
+        visible |= with_account & Q(discoverability=Discoverability.COUNTRY, country=me.country)
+    keys = shared_community_keys(me)
+    if keys:
+        co_members = Membership.objects.filter(
+            status=MembershipStatus.ACTIVE, community__translation_key__in=keys
+        ).values("person")
+        visible |= with_account & Q(discoverability=Discoverability.COMMUNITIES, pk__in=co_members)
+    visible |= Q(pk=me.pk)
+    return visible
+
+
+def visible_people(viewer, queryset=None):
+    queryset = Person.objects.all() if queryset is None else queryset
+    return queryset.filter(people_filter(viewer))
+
+
+def can_see_person(viewer, person):
+    if person is None:
+        return False
+    return visible_people(viewer, Person.objects.filter(pk=person.pk)).exists()
+
+
+def _restriction_admits(restriction, viewer, group_ids):
+    if restriction.restriction_type == PageViewRestriction.LOGIN:
+        return viewer.is_authenticated
+    if restriction.restriction_type == PageViewRestriction.GROUPS:
+        if viewer.is_superuser:
+            return True
+        return any(g.pk in group_ids for g in restriction.groups.all())
+    # Password restrictions are only lifted per browser session, never in lists.
+    return False
+
+
+def blocked_paths(viewer):
+    """Tree paths of the restricted pages that the viewer may not open."""
+    viewer = _user(viewer)
+    group_ids = set(viewer.groups.values_list("pk", flat=True)) if viewer.is_authenticated else set()
+    return [
+        r.page.path
+        for r in PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        if not _restriction_admits(r, viewer, group_ids)
+    ]
+
+
+def visible_pages(viewer, queryset):
+    """Narrow a page queryset to the live pages the viewer may open."""
+    queryset = queryset.live()
+    paths = blocked_paths(viewer)
+    if paths:
+        blocked = Q()
+        for path in paths:
+            blocked |= Q(path__startswith=path)
+        queryset = queryset.exclude(blocked)
+    return queryset
+
+
+def can_see_page(viewer, page):
+    return visible_pages(viewer, Page.objects.filter(pk=page.pk)).exists()
+
+
+# -- Members-only communities as Wagtail privacy ---------------------------
+
+def community_group(community):
+    """The auth group holding a community's active members (shared by its translations)."""
+    group, _ = Group.objects.get_or_create(name=f"Community members {community.translation_key}")
+    return group
+
+
+def restrict_page_to_community(page, community):
+    """Give `page` a group view restriction for `community`'s members, or lift it for public communities."""
+    restrictions = PageViewRestriction.objects.filter(page=page, restriction_type=PageViewRestriction.GROUPS)
+    if community is not None and community.visibility == Visibility.MEMBERS:
+        group = community_group(community)
+        restriction = restrictions.first() or PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.add(group)
+    else:
+        for restriction in restrictions:
+            if restriction.groups.filter(name__startswith="Community members ").exists():
+                restriction.delete()
+
+
+def sync_member_groups(person):
+    """Put a person's user in exactly the groups of their active communities."""
+    if person.user_id is None:
+        return
+    user = person.user
+    wanted = {
+        f"Community members {key}"
+        for key in Membership.objects.filter(person=person, status=MembershipStatus.ACTIVE)
+        .values_list("community__translation_key", flat=True)
+    }
+    current = user.groups.filter(name__startswith="Community members ")
+    for group in current:
+        if group.name not in wanted:
+            user.groups.remove(group)
+    for name in wanted:
+        user.groups.add(Group.objects.get_or_create(name=name)[0])

@@ -1,0 +1,364 @@
+"""Shared teaching materials and the Facilitator Curriculum."""
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, PageChooserPanel, TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.blocks import CharBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from vocabularies.languages import LANGUAGE_CHOICES, LANGUAGE_NAMES
+from vocabularies.licences import DEFAULT_LICENCE, LICENCE_CHOICES, get_licence
+
+from .blocks import BodyBlock
+from .managers import ResourcePageManager
+
+PAGE_TRANSLATED = [
+    TranslatableField("title"), TranslatableField("slug"), TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+]
+
+
+class ResourceIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["resources.ResourcePage"]
+    parent_page_types = ["site.HomePage"]
+    max_count_per_parent = 1
+    api_fields = [APIField("intro")]
+    translatable_fields = PAGE_TRANSLATED + [TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("resource index")
+
+    def get_context(self, request, *args, **kwargs):
+        from communities.privacy import visible_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        resources = visible_pages(request.user, ResourcePage.objects.child_of(self)).order_by("-first_published_at")
+        context["resources"] = Paginator(resources, 24).get_page(request.GET.get("page"))
+        return context
+
+
+class ResourceTag(TaggedItemBase):
+    content_object = ParentalKey("resources.ResourcePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ContributorRole(models.TextChoices):
+    AUTHOR = "author", _("Author")
+    ADAPTER = "adapter", _("Adapter")
+    TRANSLATOR = "translator", _("Translator")
+
+
+class ResourcePage(Page):
+    """A teaching material shared by teachers: a lesson plan, worksheet, presentation, ..."""
+
+    summary = models.TextField(_("summary"), max_length=1000, help_text=_("Two or three sentences for lists and search results."))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    subjects = ParentalManyToManyField("vocabularies.Subject", blank=True, related_name="resources", verbose_name=_("subjects"))
+    levels = ParentalManyToManyField("vocabularies.EducationLevel", blank=True, related_name="resources", verbose_name=_("education levels"))
+    resource_type = models.ForeignKey(
+        "vocabularies.ResourceType", null=True, blank=True, on_delete=models.SET_NULL, related_name="resources",
+        verbose_name=_("resource type"),
+    )
+    material_language = models.CharField(_("language of the material"), max_length=8, choices=LANGUAGE_CHOICES, default="en")
+    licence = models.CharField(_("licence"), max_length=120, choices=LICENCE_CHOICES, default=DEFAULT_LICENCE)
+    duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), null=True, blank=True)
+    tags = ClusterTaggableManager(through=ResourceTag, blank=True, verbose_name=_("tags"))
+    based_on = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="adaptations",
+        verbose_name=_("based on"), help_text=_("The material this one was adapted from."),
+    )
+    community = models.ForeignKey(
+        "communities.CommunityPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="resources",
+        verbose_name=_("owning community"),
+    )
+    project = models.ForeignKey(
+        "communities.ProjectPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="outputs",
+        verbose_name=_("project"), help_text=_("The collaboration project this material came out of."),
+    )
+    external_id = models.CharField(
+        _("external id"), max_length=200, blank=True, db_index=True,
+        help_text=_("Identifier in the collection this material was imported from."),
+    )
+
+    objects = ResourcePageManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label=_("Attachment"), heading=_("Attachments")),
+    ]
+    metadata_panels = [
+        MultiFieldPanel([
+            FieldPanel("subjects", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("levels", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("resource_type"),
+            FieldPanel("tags"),
+        ], heading=_("Classification")),
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("material_language"), FieldPanel("duration_minutes")]),
+            FieldPanel("licence"),
+        ], heading=_("Use")),
+        InlinePanel("contributors", label=_("Contributor"), heading=_("Contributors")),
+        MultiFieldPanel([
+            PageChooserPanel("based_on", "resources.ResourcePage"),
+            PageChooserPanel("community", "communities.CommunityPage"),
+            PageChooserPanel("project", "communities.ProjectPage"),
+            FieldPanel("external_id", read_only=True),
+        ], heading=_("Lineage and community")),
+    ]
+    edit_handler = TabbedInterface([
+        ObjectList(content_panels, heading=_("Content")),
+        ObjectList(metadata_panels, heading=_("Metadata")),
+        ObjectList(Page.promote_panels, heading=_("Promote")),
+        ObjectList(Page.settings_panels, heading=_("Settings")),
+    ])
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.AutocompleteField("title"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("subjects", [index.SearchField("name")]),
+        index.FilterField("material_language"),
+        index.FilterField("licence"),
+        index.FilterField("resource_type"),
+        index.FilterField("community"),
+        index.FilterField("first_published_at"),
+    ]
+
+    translatable_fields = PAGE_TRANSLATED + [
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        SynchronizedField("subjects"),
+        SynchronizedField("levels"),
+        SynchronizedField("resource_type"),
+        SynchronizedField("licence"),
+        SynchronizedField("duration_minutes"),
+        SynchronizedField("tags"),
+        SynchronizedField("contributors"),
+        SynchronizedField("attachments"),
+        SynchronizedField("based_on"),
+        SynchronizedField("community"),
+        SynchronizedField("project"),
+        SynchronizedField("external_id"),
+    ]
+
+    parent_page_types = ["resources.ResourceIndexPage"]
+    subpage_types = []
+
+    api_fields = [
+        APIField("summary"),
+        APIField("material_language"),
+        APIField("subject_list"),
+        APIField("level_list"),
+        APIField("resource_type_name"),
+        APIField("licence"),
+        APIField("duration_minutes"),
+        APIField("tag_list"),
+        APIField("contributor_list"),
+        APIField("based_on_id"),
+        APIField("community_id"),
+        APIField("project_id"),
+        APIField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+
+    # -- metadata read by templates, the API and the recommender ----------
+
+    @property
+    def licence_info(self):
+        return get_licence(self.licence)
+
+    @property
+    def material_language_name(self):
+        return LANGUAGE_NAMES.get(self.material_language, self.material_language)
+
+    @property
+    def subject_list(self):
+        return [s.slug for s in self.subjects.all()]
+
+    @property
+    def level_list(self):
+        return [level.code for level in self.levels.all()]
+
+    @property
+    def resource_type_name(self):
+        return self.resource_type.slug if self.resource_type else None
+
+    @property
+    def tag_list(self):
+        return [t.name for t in self.tags.all()]
+
+    @property
+    def contributor_list(self):
+        return [
+            {"name": c.person.display_name, "role": c.role, "country": c.person.country.code or None}
+            for c in self.contributors.select_related("person")
+        ]
+
+    def contributor_people(self):
+        from communities.models import Person
+
+        return Person.objects.filter(resource_contributions__page=self).distinct()
+
+    def adaptations_visible_to(self, viewer):
+        from communities.privacy import visible_pages
+
+        return visible_pages(viewer, ResourcePage.objects.adaptations_of(self))
+
+    def get_context(self, request, *args, **kwargs):
+        from communities.privacy import can_see_page, can_see_person
+
+        context = super().get_context(request, *args, **kwargs)
+        viewer = request.user
+        context["credited"] = [
+            c for c in self.contributors.select_related("person") if can_see_person(viewer, c.person)
+        ]
+        context["hidden_contributor_count"] = self.contributors.count() - len(context["credited"])
+        context["based_on"] = self.based_on if self.based_on and can_see_page(viewer, self.based_on) else None
+        context["adaptations"] = self.adaptations_visible_to(viewer)
+        context["translations"] = self.get_translations(inclusive=False).live()
+        return context
+
+
+class ResourceContributor(Orderable):
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="contributors")
+    person = models.ForeignKey(
+        "communities.Person", on_delete=models.CASCADE, related_name="resource_contributions", verbose_name=_("person"),
+    )
+    role = models.CharField(_("role"), max_length=16, choices=ContributorRole.choices, default=ContributorRole.AUTHOR)
+
+    panels = [FieldPanel("person"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contributor")
+        verbose_name_plural = _("contributors")
+
+
+class ResourceAttachment(Orderable):
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document"))
+
+    panels = [FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+
+# -- The Facilitator Curriculum ---------------------------------------------
+
+
+class CurriculumPage(Page):
+    """The Learning Community Facilitator Curriculum (later a standard Erasmus+ KA1 workshop)."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["resources.CurriculumUnitPage"]
+    parent_page_types = ["site.HomePage"]
+    api_fields = [APIField("intro")]
+    translatable_fields = PAGE_TRANSLATED + [TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("curriculum")
+
+    def get_context(self, request, *args, **kwargs):
+        from communities.privacy import visible_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        context["units"] = visible_pages(request.user, CurriculumUnitPage.objects.child_of(self)).specific().order_by("curriculumunitpage__number")
+        return context
+
+
+class CompetenceTag(TaggedItemBase):
+    content_object = ParentalKey("resources.CurriculumUnitPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class CurriculumUnitPage(Page):
+    number = models.PositiveSmallIntegerField(_("unit number"))
+    summary = models.TextField(_("summary"), max_length=1000, blank=True)
+    learning_outcomes = StreamField(
+        [("outcome", CharBlock(label=_("learning outcome")))], blank=True, verbose_name=_("learning outcomes"),
+    )
+    duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), null=True, blank=True)
+    activities = StreamField(BodyBlock(), blank=True, verbose_name=_("activities"))
+    competences = ClusterTaggableManager(through=CompetenceTag, blank=True, verbose_name=_("competence tags"))
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("duration_minutes")]),
+        FieldPanel("summary"),
+        FieldPanel("learning_outcomes"),
+        FieldPanel("activities"),
+        FieldPanel("competences"),
+        InlinePanel("linked_resources", label=_("Resource"), heading=_("Linked resources")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("learning_outcomes"),
+        index.SearchField("activities"),
+        index.FilterField("number"),
+    ]
+    translatable_fields = PAGE_TRANSLATED + [
+        TranslatableField("summary"),
+        TranslatableField("learning_outcomes"),
+        TranslatableField("activities"),
+        SynchronizedField("number"),
+        SynchronizedField("duration_minutes"),
+        SynchronizedField("competences"),
+        SynchronizedField("linked_resources"),
+    ]
+    parent_page_types = ["resources.CurriculumPage"]
+    subpage_types = []
+    api_fields = [
+        APIField("number"), APIField("summary"), APIField("learning_outcomes"), APIField("duration_minutes"),
+        APIField("activities"), APIField("competence_list"), APIField("linked_resource_ids"),
+    ]
+
+    class Meta:
+        verbose_name = _("curriculum unit")
+        verbose_name_plural = _("curriculum units")
+        ordering = ["number"]
+
+    @property
+    def competence_list(self):
+        return [t.name for t in self.competences.all()]
+
+    @property
+    def linked_resource_ids(self):
+        return [link.resource_id for link in self.linked_resources.all()]
+
+    def get_context(self, request, *args, **kwargs):
+        from communities.privacy import visible_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        ids = [link.resource_id for link in self.linked_resources.all()]
+        resources = visible_pages(request.user, ResourcePage.objects.filter(pk__in=ids))
+        # Show each linked material in the reader's language when a translation exists.
+        context["resources"] = [r.localized for r in resources]
+        return context
+
+
+class CurriculumUnitResource(Orderable):
+    unit = ParentalKey(CurriculumUnitPage, on_delete=models.CASCADE, related_name="linked_resources")
+    resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="curriculum_links", verbose_name=_("resource"))
+
+    panels = [PageChooserPanel("resource", "resources.ResourcePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("linked resource")

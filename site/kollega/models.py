@@ -1,0 +1,62 @@
+"""The shell's own pages: the home page of each locale and standard pages (policy, about)."""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
+
+from resources.blocks import BodyBlock
+from resources.models import PAGE_TRANSLATED
+
+
+class HomePage(Page):
+    motto = models.CharField(_("motto"), max_length=200, blank=True, default="When we share, we win.")
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("motto"), FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "resources.ResourceIndexPage", "resources.CurriculumPage",
+        "communities.CommunityIndexPage", "site.StandardPage",
+    ]
+    api_fields = [APIField("motto"), APIField("intro")]
+    translatable_fields = PAGE_TRANSLATED + [TranslatableField("motto"), TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from communities.models import CommunityPage
+        from communities.privacy import visible_pages
+        from resources.models import ResourcePage
+
+        context = super().get_context(request, *args, **kwargs)
+        viewer = request.user
+        context["latest_resources"] = visible_pages(
+            viewer, ResourcePage.objects.filter(locale=self.locale)
+        ).order_by("-first_published_at")[:8]
+        context["communities"] = visible_pages(
+            viewer, CommunityPage.objects.filter(locale=self.locale, depth__lte=self.depth + 2)
+        )[:12]
+        context["sections"] = self.get_children().live().in_menu()
+        return context
+
+
+class StandardPage(Page):
+    """A document or about page, e.g. the policy document on European cooperation in education."""
+
+    summary = models.TextField(_("summary"), blank=True, max_length=1000)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["site.HomePage", "site.StandardPage"]
+    subpage_types = ["site.StandardPage"]
+    api_fields = [APIField("summary"), APIField("body")]
+    translatable_fields = PAGE_TRANSLATED + [TranslatableField("summary"), TranslatableField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")

@@ -1,0 +1,6 @@
+"""Local development: DEBUG, console e-mail, SQLite in var/ unless DATABASE_URL says otherwise."""
+from .base import *  # noqa: F401,F403
+
+DEBUG = True
+SECRET_KEY = "dev-only-not-secret-kollega"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]

@@ -1,0 +1,16 @@
+"""Tests: fast password hashing, the deterministic hashing encoder, tasks run immediately."""
+import os
+
+from .base import *  # noqa: F401,F403
+from .base import RECOMMENDER, VAR_DIR
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret-kollega"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = VAR_DIR / "test-media"
+if not os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}  # noqa: F811
+RECOMMENDER = {**RECOMMENDER, "ENCODER": "hashing"}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -1,0 +1,97 @@
+"""Controlled vocabularies shared by materials and people.
+
+Subjects and resource types are translatable snippets (editors translate
+their names with wagtail-localize). Education levels (ISCED 2011) and
+languages are fixed lists whose names are translated in the interface.
+Every page in every locale points at the default-locale vocabulary entry;
+templates show `entry.localized` so that a Swedish page reads "Biologi".
+"""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .languages import LANGUAGE_CHOICES, LANGUAGE_NAMES
+from .levels import ISCED_LEVELS, ISCED_NAMES
+
+
+class VocabularyQuerySet(models.QuerySet):
+    def canonical(self):
+        """Entries in the default locale: the ones pages point at."""
+        from wagtail.models import Locale
+
+        return self.filter(locale=Locale.get_default())
+
+
+class TranslatableVocabulary(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("code"), max_length=120,
+        help_text=_("A stable code shared by all translations, e.g. 'biology'."),
+    )
+
+    objects = VocabularyQuerySet.as_manager()
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def label(self):
+        """The name in the active interface language when a translation exists."""
+        return self.localized.name
+
+
+class Subject(TranslatableVocabulary):
+    class Meta(TranslatableVocabulary.Meta):
+        verbose_name = _("subject")
+        verbose_name_plural = _("subjects")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class ResourceType(TranslatableVocabulary):
+    class Meta(TranslatableVocabulary.Meta):
+        verbose_name = _("resource type")
+        verbose_name_plural = _("resource types")
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+
+class EducationLevel(models.Model):
+    """An ISCED 2011 level; the rows are created by a migration and never edited."""
+
+    code = models.PositiveSmallIntegerField(_("ISCED level"), choices=ISCED_LEVELS, unique=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("education level")
+        verbose_name_plural = _("education levels")
+
+    def __str__(self):
+        return str(ISCED_NAMES[self.code])
+
+    @property
+    def short_label(self):
+        return f"ISCED {self.code}"
+
+
+class Language(models.Model):
+    """A language a material is written in or a person speaks (ISO 639-1)."""
+
+    code = models.CharField(_("code"), max_length=8, choices=LANGUAGE_CHOICES, unique=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self):
+        return str(LANGUAGE_NAMES.get(self.code, self.code))
