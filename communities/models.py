@@ -67,6 +67,8 @@ class Person(index.Indexed, ClusterableModel):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PersonQuerySet.as_manager()
+    # A profile is encoded from its own words; recommender/ adds the person's materials.
+    embedding_fields = ["bio"]
 
     panels = [
         MultiFieldPanel([
@@ -183,6 +185,7 @@ class CommunityPage(Page):
     )
 
     objects = CommunityPageManager()
+    embedding_fields = ["title", "summary", "description"]
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -316,6 +319,8 @@ class ProjectPage(Page):
     looking_for_partners = models.BooleanField(_("looking for partners"), default=False)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    embedding_fields = ["title", "theme", "summary", "description"]
 
     content_panels = Page.content_panels + [
         FieldPanel("theme"), FieldPanel("summary"), FieldPanel("description"),

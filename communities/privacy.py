@@ -158,3 +158,74 @@ def sync_member_groups(person):
             user.groups.remove(group)
     for name in wanted:
         user.groups.add(Group.objects.get_or_create(name=name)[0])
+
+
+# -- Audience tokens: the same rules in a form a search index can filter on --
+#
+# Each indexed page or person carries the tokens of the viewers who may see
+# it; each viewer has tokens; a document matches a viewer when they share one.
+# The recommender and search filter inside their queries with these, then
+# confirm the final list with visible_pages / visible_people above.
+
+PUBLIC = "public"
+
+
+def page_audience(page):
+    """Tokens of the viewers who may see a live page (empty when nobody may list it)."""
+    if not page.live:
+        return []
+    restrictions = [
+        r for r in PageViewRestriction.objects.filter(page__path__in=_ancestor_paths(page.path)).prefetch_related("groups")
+    ]
+    if not restrictions:
+        return [PUBLIC]
+    tokens = None
+    for r in restrictions:
+        if r.restriction_type == PageViewRestriction.LOGIN:
+            mine = {"login"}
+        elif r.restriction_type == PageViewRestriction.GROUPS:
+            mine = {f"group:{g.pk}" for g in r.groups.all()}
+        else:
+            mine = set()
+        # With several restrictions in the chain the narrowest one decides.
+        tokens = mine if tokens is None or len(mine) < len(tokens) else tokens
+    return sorted(tokens or [])
+
+
+def _ancestor_paths(path, steplen=4):
+    return [path[:i] for i in range(steplen, len(path) + 1, steplen)]
+
+
+def viewer_page_audience(viewer):
+    viewer = _user(viewer)
+    tokens = [PUBLIC]
+    if viewer.is_authenticated:
+        tokens.append("login")
+        groups = Group.objects.all() if viewer.is_superuser else viewer.groups.all()
+        tokens += [f"group:{pk}" for pk in groups.values_list("pk", flat=True)]
+    return tokens
+
+
+def person_audience(person):
+    """Tokens of the viewers who may see a person (mirrors people_filter)."""
+    tokens = [f"self:{person.pk}"]
+    level = person.discoverability
+    if level == Discoverability.EUROPE:
+        tokens.append(PUBLIC)
+    elif person.user_id is not None:
+        if level == Discoverability.COUNTRY and person.country:
+            tokens.append(f"country:{person.country.code}")
+        elif level == Discoverability.COMMUNITIES:
+            tokens += [f"community:{key}" for key in shared_community_keys(person)]
+    return tokens
+
+
+def viewer_person_audience(viewer):
+    tokens = [PUBLIC]
+    me = viewer_person(viewer)
+    if me is not None:
+        tokens.append(f"self:{me.pk}")
+        if me.country:
+            tokens.append(f"country:{me.country.code}")
+        tokens += [f"community:{key}" for key in shared_community_keys(me)]
+    return tokens

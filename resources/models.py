@@ -93,6 +93,8 @@ class ResourcePage(Page):
     )
 
     objects = ResourcePageManager()
+    # What the recommender encodes (read by recommender/documents.py, checked at start-up).
+    embedding_fields = ["title", "summary", "body"]
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -282,7 +284,7 @@ class CurriculumPage(Page):
         from communities.privacy import visible_pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["units"] = visible_pages(request.user, CurriculumUnitPage.objects.child_of(self)).specific().order_by("curriculumunitpage__number")
+        context["units"] = visible_pages(request.user, CurriculumUnitPage.objects.child_of(self)).specific().order_by("number")
         return context
 
 
@@ -299,6 +301,8 @@ class CurriculumUnitPage(Page):
     duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), null=True, blank=True)
     activities = StreamField(BodyBlock(), blank=True, verbose_name=_("activities"))
     competences = ClusterTaggableManager(through=CompetenceTag, blank=True, verbose_name=_("competence tags"))
+
+    embedding_fields = ["title", "summary", "learning_outcomes", "activities"]
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("number"), FieldPanel("duration_minutes")]),

@@ -1,0 +1,95 @@
+"""Typed access to settings.RECOMMENDER: which encoder and which vector index, by alias."""
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
+
+_instances = {}
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each signal counts in the blended score (see scoring.blend)."""
+
+    semantic: float = 0.62
+    subjects: float = 0.10
+    levels: float = 0.06
+    tags: float = 0.08
+    community: float = 0.05
+    lineage: float = 0.35
+    profile: float = 0.25
+
+
+@dataclass(frozen=True)
+class RecommenderConfig:
+    encoder_alias: str
+    index_alias: str
+    encoders: dict
+    indexes: dict
+    weights: Weights = field(default_factory=Weights)
+    candidate_pool: int = 60
+    min_score: float = 0.15  # below this a suggestion is noise, not a colleague
+    cache_timeout: int = 3600
+
+
+def get_config():
+    raw = getattr(settings, "RECOMMENDER", None)
+    if not isinstance(raw, dict):
+        raise ImproperlyConfigured("settings.RECOMMENDER must be a dict with ENCODER, INDEX, ENCODERS and INDEXES.")
+    try:
+        weights = Weights(**raw.get("WEIGHTS", {}))
+    except TypeError as exc:
+        raise ImproperlyConfigured(f"RECOMMENDER['WEIGHTS'] has an unknown signal: {exc}") from exc
+    return RecommenderConfig(
+        encoder_alias=raw.get("ENCODER", "default"),
+        index_alias=raw.get("INDEX", "default"),
+        encoders=raw.get("ENCODERS", {}),
+        indexes=raw.get("INDEXES", {}),
+        weights=weights,
+        candidate_pool=int(raw.get("CANDIDATE_POOL", 60)),
+        min_score=float(raw.get("MIN_SCORE", 0.15)),
+        cache_timeout=int(raw.get("CACHE_TIMEOUT", 3600)),
+    )
+
+
+def _load(kind, aliases, alias):
+    if alias not in aliases:
+        raise ImproperlyConfigured(
+            f"RECOMMENDER {kind} alias {alias!r} is not defined; known aliases: {', '.join(sorted(aliases)) or 'none'}."
+        )
+    options = dict(aliases[alias])
+    backend = options.pop("BACKEND", None)
+    if not backend:
+        raise ImproperlyConfigured(f"RECOMMENDER {kind} alias {alias!r} has no BACKEND.")
+    try:
+        cls = import_string(backend)
+    except ImportError as exc:
+        raise ImproperlyConfigured(f"RECOMMENDER {kind} alias {alias!r}: cannot import {backend!r} ({exc}).") from exc
+    try:
+        return cls(alias=alias, **{k.lower(): v for k, v in options.items()})
+    except TypeError as exc:
+        raise ImproperlyConfigured(f"RECOMMENDER {kind} alias {alias!r}: bad options for {backend}: {exc}") from exc
+
+
+def get_encoder(alias=None):
+    config = get_config()
+    alias = alias or config.encoder_alias
+    key = ("encoder", alias)
+    if key not in _instances:
+        _instances[key] = _load("ENCODERS", config.encoders, alias)
+    return _instances[key]
+
+
+def get_index(alias=None):
+    config = get_config()
+    alias = alias or config.index_alias
+    key = ("index", alias)
+    if key not in _instances:
+        _instances[key] = _load("INDEXES", config.indexes, alias)
+    return _instances[key]
+
+
+def reset():
+    """Forget loaded engines (tests and settings changes)."""
+    _instances.clear()

@@ -1,0 +1,1 @@
+"""Encoders turn documents into unit-length vectors; one module per engine."""

@@ -1,0 +1,1 @@
+"""Vector indexes store documents (vector plus filterable metadata) and answer k-nearest queries."""

@@ -1,0 +1,76 @@
+"""The vector index interface, shaped after Elasticsearch's dense_vector kNN with filters.
+
+Filters (kind, audience, language, licence, excluded groups and keys) are
+applied *inside* the nearest-neighbour search, never after it, so that a
+query for k hits returns k hits the viewer may see whenever that many exist.
+"""
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+class IndexUnavailable(RuntimeError):
+    """The index cannot answer now (server down, storage missing)."""
+
+
+@dataclass
+class IndexDocument:
+    key: str  # "<kind>:<pk>", e.g. "resource:42"
+    kind: str  # resource, unit, community, project, person
+    vector: np.ndarray  # unit-length, language-centred when the encoder asks for it
+    group: str  # translation key for pages (translations are one work); the key for people
+    language: str = ""
+    audience: list = field(default_factory=list)  # privacy tokens, see communities.privacy
+    licence: str = ""
+    fields: dict = field(default_factory=dict)  # metadata the scorer reads: subjects, levels, tags, people, ...
+
+
+@dataclass
+class KnnQuery:
+    vector: np.ndarray
+    k: int = 10
+    kinds: tuple = ()
+    audience: list | None = None  # the viewer's tokens; a document matches when they share one
+    exclude_groups: frozenset = frozenset()
+    exclude_keys: frozenset = frozenset()
+    languages: tuple = ()
+    licences: tuple = ()
+
+
+@dataclass
+class Hit:
+    key: str
+    kind: str
+    score: float  # cosine similarity (dot product of unit vectors)
+    group: str
+    language: str
+    fields: dict
+
+
+class BaseVectorIndex:
+    def __init__(self, alias="default", **options):
+        self.alias = alias
+        self.options = options
+
+    def upsert(self, documents):
+        raise NotImplementedError
+
+    def delete(self, keys):
+        raise NotImplementedError
+
+    def knn(self, query):
+        """Up to query.k hits, best first, every filter applied inside the search."""
+        raise NotImplementedError
+
+    def get(self, keys):
+        """{key: IndexDocument} for the keys that are indexed."""
+        raise NotImplementedError
+
+    def keys(self, kind=None):
+        raise NotImplementedError
+
+    def count(self, kind=None):
+        return len(self.keys(kind))
+
+    def clear(self):
+        raise NotImplementedError

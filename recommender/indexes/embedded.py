@@ -1,0 +1,183 @@
+"""The embedded default: vectors stored in the database, searched exactly in process with numpy.
+
+Exact search over a float32 matrix is a single matrix-vector product
+(100k x 384 is about 40 MFLOP); bench/ measures it. Each process keeps a
+snapshot of the table and reloads it when the shared version number (kept in
+the cache, so every worker sees it) moves on.
+"""
+import threading
+
+import numpy as np
+from django.core.cache import cache
+from django.db import transaction
+
+from .base import BaseVectorIndex, Hit, IndexDocument
+
+VERSION_KEY = "recommender:embedded:version"
+
+
+class _Snapshot:
+    def __init__(self, rows):
+        self.keys = [r["key"] for r in rows]
+        self.position = {key: i for i, key in enumerate(self.keys)}
+        self.kinds = np.array([r["kind"] for r in rows], dtype=object)
+        self.groups = [r["group"] for r in rows]
+        self.group_codes, self.group_ids = _codes(self.groups)
+        self.languages = np.array([r["language"] for r in rows], dtype=object)
+        self.licences = np.array([r["licence"] for r in rows], dtype=object)
+        self.audiences = [frozenset(r["audience"]) for r in rows]
+        self.audience_codes, self.audience_ids = _codes(self.audiences)
+        self.fields = [r["fields"] for r in rows]
+        dim = max((len(r["vector"]) // 4 for r in rows), default=0)
+        self.vectors = np.zeros((len(rows), dim), dtype=np.float32)
+        for i, r in enumerate(rows):
+            self.vectors[i] = np.frombuffer(r["vector"], dtype=np.float32)
+        self.kind_masks = {kind: self.kinds == kind for kind in set(self.kinds.tolist())}
+
+
+def _codes(values):
+    """Integer code per row and {value: code}, so that filters are vectorised."""
+    mapping = {}
+    codes = np.empty(len(values), dtype=np.int32)
+    for i, value in enumerate(values):
+        codes[i] = mapping.setdefault(value, len(mapping))
+    return codes, mapping
+
+
+class EmbeddedIndex(BaseVectorIndex):
+    def __init__(self, alias="default", **options):
+        super().__init__(alias=alias, **options)
+        self._snapshot = None
+        self._version = None
+        self._lock = threading.Lock()
+
+    # -- storage ---------------------------------------------------------------
+
+    def _model(self):
+        from recommender.models import EmbeddedVector
+
+        return EmbeddedVector
+
+    def upsert(self, documents):
+        model = self._model()
+        documents = list(documents)
+        if not documents:
+            return
+        with transaction.atomic():
+            existing = dict(model.objects.filter(key__in=[d.key for d in documents]).values_list("key", "pk"))
+            new, changed = [], []
+            for doc in documents:
+                row = model(
+                    pk=existing.get(doc.key), key=doc.key, kind=doc.kind, group=doc.group,
+                    language=doc.language or "", audience=list(doc.audience), licence=doc.licence or "",
+                    fields=doc.fields, vector=np.asarray(doc.vector, dtype=np.float32).tobytes(),
+                )
+                (changed if row.pk else new).append(row)
+            model.objects.bulk_create(new, batch_size=500)
+            model.objects.bulk_update(
+                changed, ["kind", "group", "language", "audience", "licence", "fields", "vector"], batch_size=500
+            )
+        self._bump()
+
+    def delete(self, keys):
+        keys = list(keys)
+        if keys:
+            self._model().objects.filter(key__in=keys).delete()
+            self._bump()
+
+    def clear(self):
+        self._model().objects.all().delete()
+        self._bump()
+
+    def get(self, keys):
+        rows = self._model().objects.filter(key__in=list(keys))
+        return {row.key: row.as_document() for row in rows}
+
+    def keys(self, kind=None):
+        qs = self._model().objects.all()
+        if kind:
+            qs = qs.filter(kind=kind)
+        return set(qs.values_list("key", flat=True))
+
+    def count(self, kind=None):
+        qs = self._model().objects.all()
+        return qs.filter(kind=kind).count() if kind else qs.count()
+
+    def _bump(self):
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:
+            cache.set(VERSION_KEY, 1, None)
+        self._snapshot = None
+
+    # -- search ----------------------------------------------------------------
+
+    def snapshot(self):
+        version = cache.get(VERSION_KEY)
+        with self._lock:
+            if self._snapshot is None or version != self._version:
+                rows = list(
+                    self._model().objects.values("key", "kind", "group", "language", "audience", "licence", "fields", "vector")
+                )
+                self._snapshot = _Snapshot(rows)
+                self._version = version
+            return self._snapshot
+
+    def knn(self, query):
+        snap = self.snapshot()
+        n = len(snap.keys)
+        if n == 0 or query.k <= 0:
+            return []
+        mask = np.ones(n, dtype=bool)
+        if query.kinds:
+            kind_mask = np.zeros(n, dtype=bool)
+            for kind in query.kinds:
+                kind_mask |= snap.kind_masks.get(kind, False)
+            mask &= kind_mask
+        if query.audience is not None:
+            tokens = set(query.audience)
+            allowed = [code for audience, code in snap.audience_ids.items() if audience & tokens]
+            mask &= np.isin(snap.audience_codes, allowed)
+        if query.exclude_groups:
+            excluded = [snap.group_ids[g] for g in query.exclude_groups if g in snap.group_ids]
+            if excluded:
+                mask &= ~np.isin(snap.group_codes, excluded)
+        if query.languages:
+            mask &= np.isin(snap.languages, list(query.languages))
+        if query.licences:
+            mask &= np.isin(snap.licences, list(query.licences))
+        for key in query.exclude_keys:
+            pos = snap.position.get(key)
+            if pos is not None:
+                mask[pos] = False
+        candidates = np.flatnonzero(mask)
+        if candidates.size == 0:
+            return []
+        vector = np.asarray(query.vector, dtype=np.float32)
+        if candidates.size == n:
+            scores = snap.vectors @ vector
+        else:
+            scores = snap.vectors[candidates] @ vector
+        k = min(query.k, scores.size)
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        hits = []
+        for i in top:
+            row = candidates[i] if candidates.size != n else i
+            hits.append(Hit(
+                key=snap.keys[row], kind=snap.kinds[row], score=float(scores[i]), group=snap.groups[row],
+                language=snap.languages[row], fields=snap.fields[row],
+            ))
+        return hits
+
+    def vectors_for(self, keys):
+        """{key: vector} from the snapshot (no database round trip)."""
+        snap = self.snapshot()
+        return {key: snap.vectors[snap.position[key]] for key in keys if key in snap.position}
+
+
+def document_from_row(row):
+    return IndexDocument(
+        key=row.key, kind=row.kind, vector=np.frombuffer(row.vector, dtype=np.float32).copy(), group=row.group,
+        language=row.language, audience=list(row.audience), licence=row.licence, fields=row.fields,
+    )

@@ -1,0 +1,148 @@
+"""Pure functions for the recommender's maths: similarity, centring, blending, diversity.
+
+Nothing here touches the database or settings, so each function has its own
+unit tests (tests/recommender/test_scoring.py).
+"""
+from collections import Counter, defaultdict
+
+import numpy as np
+
+
+def cosine(a, b):
+    """Cosine similarity of two vectors: dot(a, b) / (|a| * |b|), 0 for a zero vector."""
+    a = np.asarray(a, dtype=np.float32)
+    b = np.asarray(b, dtype=np.float32)
+    denom = float(np.linalg.norm(a) * np.linalg.norm(b))
+    if denom == 0.0:
+        return 0.0
+    return float(np.dot(a, b) / denom)
+
+
+def unit(matrix):
+    """Scale each row to unit length (rows of zeros stay zero)."""
+    matrix = np.asarray(matrix, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=-1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return matrix / norms
+
+
+def language_means(vectors, languages):
+    """Mean vector per language: {language: mean}. Input rows are unit vectors."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    groups = defaultdict(list)
+    for row, language in enumerate(languages):
+        groups[language].append(row)
+    return {language: vectors[rows].mean(axis=0) for language, rows in groups.items()}
+
+
+def centre(vectors, languages, means):
+    """Remove each row's language mean and renormalise (Libovický et al. 2020).
+
+    Rows whose language has no mean are only renormalised.
+    """
+    vectors = np.array(vectors, dtype=np.float32, copy=True)
+    for row, language in enumerate(languages):
+        mean = means.get(language)
+        if mean is not None:
+            vectors[row] -= mean
+    return unit(vectors)
+
+
+def jaccard(a, b):
+    """|a ∩ b| / |a ∪ b| of two collections; 0 when both are empty."""
+    a, b = set(a), set(b)
+    if not a and not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def overlap(a, b):
+    """The shared elements of two collections, in a stable order."""
+    b = set(b)
+    return sorted(x for x in set(a) if x in b)
+
+
+def semantic_score(similarity):
+    """Map a cosine in [-1, 1] to [0, 1], flattening noise below zero."""
+    return max(0.0, min(1.0, float(similarity)))
+
+
+def blend(signals, weights):
+    """Weighted sum of signal values; unknown signals count zero."""
+    return sum(float(value) * float(weights.get(name, 0.0)) for name, value in signals.items())
+
+
+def group_max(similarities, groups):
+    """Best similarity per group id: {group: (row, similarity)} keeping the best row."""
+    best = {}
+    for row, (group, sim) in enumerate(zip(groups, similarities)):
+        current = best.get(group)
+        if current is None or sim > current[1]:
+            best[group] = (row, float(sim))
+    return best
+
+
+def diversify(candidates, limit, author_key, language_key, author_decay=0.6, language_decay=0.8, max_language_share=0.5):
+    """Greedy re-ranking so that one author or one language does not fill the list.
+
+    Each pick multiplies the remaining scores of candidates by the same author
+    by `author_decay` and of the same language by `language_decay`; no
+    language may take more than `max_language_share` of the list while other
+    languages still have candidates. Candidates are (score, item) pairs; the
+    result keeps the (adjusted score, item) pairs in picked order.
+    """
+    pool = [(float(score), item) for score, item in candidates]
+    picked = []
+    authors = Counter()
+    languages = Counter()
+    cap = max(1, int(np.ceil(limit * max_language_share)))
+    while pool and len(picked) < limit:
+        def adjusted(entry):
+            score, item = entry
+            factor = author_decay ** sum(authors[a] for a in author_key(item) or ())
+            factor *= language_decay ** languages[language_key(item)]
+            return score * factor
+
+        pool.sort(key=adjusted, reverse=True)
+        choice = None
+        for entry in pool:
+            language = language_key(entry[1])
+            others_left = any(language_key(e[1]) != language for e in pool)
+            if languages[language] < cap or not others_left:
+                choice = entry
+                break
+        if choice is None:
+            choice = pool[0]
+        pool.remove(choice)
+        score = adjusted(choice)
+        picked.append((score, choice[1]))
+        for a in author_key(choice[1]) or ():
+            authors[a] += 1
+        languages[language_key(choice[1])] += 1
+    return picked
+
+
+def dismissal_penalty(candidate_vector, dismissed_vectors, strength=0.5):
+    """How much to lower a candidate that resembles things the viewer marked not relevant."""
+    if dismissed_vectors is None or len(dismissed_vectors) == 0 or candidate_vector is None:
+        return 0.0
+    sims = np.asarray(dismissed_vectors, dtype=np.float32) @ np.asarray(candidate_vector, dtype=np.float32)
+    return strength * max(0.0, float(sims.max()))
+
+
+def recall_at_k(ranked, relevant, k):
+    """Share of the relevant items found in the first k of the ranking."""
+    relevant = set(relevant)
+    if not relevant:
+        return 0.0
+    return len(relevant & set(ranked[:k])) / len(relevant)
+
+
+def ndcg_at_k(ranked, relevant, k):
+    """Normalised discounted cumulative gain with binary relevance."""
+    relevant = set(relevant)
+    if not relevant:
+        return 0.0
+    dcg = sum(1.0 / np.log2(i + 2) for i, item in enumerate(ranked[:k]) if item in relevant)
+    ideal = sum(1.0 / np.log2(i + 2) for i in range(min(k, len(relevant))))
+    return float(dcg / ideal)

@@ -1,0 +1,446 @@
+"""The recommender's only entry point for views, templates, tasks and other apps.
+
+    related_resources(obj, viewer=None, limit=6) -> [Suggestion]
+    related_people(obj, viewer=None, limit=6) -> [Suggestion]
+
+obj is a ResourcePage, CurriculumUnitPage, ProjectPage, CommunityPage or
+Person. Each Suggestion has .object, .score and .reasons (localized when
+rendered). Privacy: the index filters inside the kNN by the viewer's
+audience tokens, and the final list is confirmed with communities.privacy.
+If the index or the encoder fails, the last good suggestions are served.
+"""
+import hashlib
+import logging
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.core.cache import cache
+from django.utils import translation
+
+from communities.models import Person
+from communities.privacy import (
+    viewer_page_audience, viewer_person, viewer_person_audience, visible_pages, visible_people,
+)
+from resources.models import ResourcePage
+
+from . import conf, scoring
+from .documents import KINDS, key_for, kind_of, split_key
+from .encoders.base import EncoderError
+from .indexes.base import IndexUnavailable, KnnQuery
+from .models import Dismissal
+from .reasons import Reason
+
+logger = logging.getLogger(__name__)
+FAILURES = (IndexUnavailable, EncoderError, ConnectionError, TimeoutError, OSError)
+
+
+@dataclass
+class Suggestion:
+    object: object
+    score: float
+    reasons: list = field(default_factory=list)
+    key: str = ""
+    language: str = ""
+
+    @property
+    def kind(self):
+        return self.key.partition(":")[0]
+
+
+# -- helpers -----------------------------------------------------------------
+
+def _query_documents(obj, index):
+    """The index documents that stand for obj: all its translations for pages."""
+    kind = kind_of(obj)
+    if kind in ("resource", "unit", "community", "project"):
+        keys = [f"{kind}:{pk}" for pk in type(obj).objects.filter(translation_key=obj.translation_key).values_list("pk", flat=True)]
+    else:
+        keys = [key_for(obj)]
+    docs = index.get(keys)
+    if not docs:
+        # Not indexed yet (just published, worker behind): index it now.
+        from .pipeline import index_objects
+
+        index_objects([obj], index=index)
+        docs = index.get(keys)
+    return list(docs.values())
+
+
+def _dismissed(viewer):
+    if viewer is None or not getattr(viewer, "is_authenticated", False):
+        return set()
+    return set(Dismissal.objects.filter(user=viewer).values_list("key", flat=True))
+
+
+def _knn_merged(index, vectors, **query):
+    """Best hit per key over several query vectors (a work's translations)."""
+    best = {}
+    for vector in vectors:
+        for hit in index.knn(KnnQuery(vector=vector, **query)):
+            if hit.key not in best or hit.score > best[hit.key].score:
+                best[hit.key] = hit
+    return sorted(best.values(), key=lambda h: h.score, reverse=True)
+
+
+def _viewer_signature(viewer):
+    me = viewer_person(viewer)
+    parts = [
+        ",".join(viewer_page_audience(viewer)),
+        ",".join(viewer_person_audience(viewer)),
+        str(me.pk if me else 0),
+        ",".join(sorted(_dismissed(viewer))),
+    ]
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
+def _cached(name, obj, viewer, limit, compute):
+    """Serve fresh suggestions, remember them, and fall back to the last good ones on failure."""
+    key = key_for(obj)
+    version = cache.get("recommender:version", 0)
+    signature = _viewer_signature(viewer)
+    fresh_key = f"recommender:{name}:{key}:{signature}:{limit}:{version}"
+    last_good_key = f"recommender:{name}:last:{key}:{signature}:{limit}"
+    entries = cache.get(fresh_key)
+    if entries is None:
+        try:
+            entries = compute()
+        except FAILURES:
+            logger.exception("Recommender unavailable for %s; serving the last good suggestions", key)
+            entries = cache.get(last_good_key) or []
+        else:
+            timeout = conf.get_config().cache_timeout
+            cache.set(fresh_key, entries, timeout)
+            cache.set(last_good_key, entries, None)
+    return entries
+
+
+def invalidate():
+    """Forget every cached list (the index changed)."""
+    try:
+        cache.incr("recommender:version")
+    except ValueError:
+        cache.set("recommender:version", 1, None)
+
+
+def _fields_of(obj, doc):
+    return doc.fields if doc else {}
+
+
+def _topic_reason(mine, theirs, code):
+    subjects = scoring.overlap(mine.get("subjects", []), theirs.get("subjects", []))
+    levels = scoring.overlap(mine.get("levels", []), theirs.get("levels", []))
+    if subjects and levels:
+        return Reason("topic_level" if code == "topic_level" else "teaches", {"subjects": subjects[:2], "levels": levels[:2]})
+    if subjects:
+        return Reason("subjects" if code == "topic_level" else "teaches", {"subjects": subjects[:2]})
+    return None
+
+
+# -- related materials ---------------------------------------------------------
+
+def related_resources(obj, viewer=None, limit=6):
+    """Materials related to obj, one per work (translation group), best first, with reasons."""
+    entries = _cached("resources", obj, viewer, limit, lambda: _compute_related_resources(obj, viewer, limit))
+    return _materialise_resources(entries, viewer, limit)
+
+
+def _compute_related_resources(obj, viewer, limit):
+    config = conf.get_config()
+    weights = config.weights.__dict__
+    index = conf.get_index()
+    docs = _query_documents(obj, index)
+    if not docs:
+        return []
+    mine = _merge_fields(docs)
+    own_groups = {d.group for d in docs}
+    if isinstance(obj, Person):
+        # A person's own materials are on their profile already.
+        own_groups |= {k.hex for k in ResourcePage.objects.filter(contributors__person=obj).values_list("translation_key", flat=True)}
+    dismissed = _dismissed(viewer)
+    hits = _knn_merged(
+        index, [d.vector for d in docs], k=config.candidate_pool, kinds=("resource",),
+        audience=viewer_page_audience(viewer), exclude_groups=frozenset(own_groups),
+    )
+    # One entry per work: the best-matching translation stands for its group.
+    by_group = {}
+    for hit in hits:
+        if hit.group not in by_group:
+            by_group[hit.group] = hit
+    lineage = _lineage_groups(obj, mine)
+    missing = [g for g in lineage if g not in by_group and g not in own_groups]
+    if missing:
+        for hit in _hits_for_groups(index, missing, viewer):
+            by_group.setdefault(hit.group, hit)
+    dismissed_vectors = _dismissed_vectors(index, dismissed)
+    scored = []
+    for group, hit in by_group.items():
+        if hit.key in dismissed:
+            continue
+        theirs = hit.fields
+        signals = {
+            "semantic": scoring.semantic_score(hit.score),
+            "subjects": scoring.jaccard(mine.get("subjects", []), theirs.get("subjects", [])),
+            "levels": scoring.jaccard(mine.get("levels", []), theirs.get("levels", [])),
+            "tags": scoring.jaccard(mine.get("tags", []), theirs.get("tags", [])),
+            "community": 1.0 if mine.get("community") and mine.get("community") == theirs.get("community") else 0.0,
+            "lineage": 1.0 if group in lineage else 0.0,
+        }
+        score = scoring.blend(signals, weights)
+        score -= scoring.dismissal_penalty(_vector_of(index, hit.key), dismissed_vectors)
+        if score < config.min_score:
+            continue
+        reasons = _resource_reasons(group, lineage, mine, theirs, hit, signals, docs)
+        scored.append((score, {"key": hit.key, "group": group, "language": hit.language,
+                               "people": theirs.get("people", []), "reasons": reasons}))
+    picked = scoring.diversify(
+        scored, limit * 2, author_key=lambda e: e["people"][:1], language_key=lambda e: e["language"],
+    )
+    return [{**entry, "score": round(score, 4)} for score, entry in picked]
+
+
+def _merge_fields(docs):
+    merged = {}
+    for doc in docs:
+        for name, value in doc.fields.items():
+            if isinstance(value, list):
+                merged.setdefault(name, [])
+                merged[name] = sorted(set(merged[name]) | set(value), key=str)
+            else:
+                merged.setdefault(name, value)
+    return merged
+
+
+def _lineage_groups(obj, mine):
+    """{group: reason code} of works adapted from obj or that obj adapts."""
+    groups = {}
+    if mine.get("based_on"):
+        groups[mine["based_on"]] = "adapted_from"
+    if isinstance(obj, ResourcePage):
+        for key in ResourcePage.objects.live().filter(based_on__translation_key=obj.translation_key).values_list("translation_key", flat=True):
+            groups[key.hex] = "adaptation"
+    return groups
+
+
+def _hits_for_groups(index, groups, viewer):
+    from .indexes.base import Hit
+
+    pages = visible_pages(viewer, ResourcePage.objects.filter(translation_key__in=groups))
+    docs = index.get([f"resource:{pk}" for pk in pages.values_list("pk", flat=True)])
+    return [Hit(key=d.key, kind=d.kind, score=0.0, group=d.group, language=d.language, fields=d.fields) for d in docs.values()]
+
+
+def _vector_of(index, key):
+    getter = getattr(index, "vectors_for", None)
+    if getter is None:
+        return None
+    return getter([key]).get(key)
+
+
+def _dismissed_vectors(index, dismissed):
+    if not dismissed:
+        return None
+    getter = getattr(index, "vectors_for", None)
+    if getter is not None:
+        found = getter(list(dismissed))
+    else:
+        found = {k: d.vector for k, d in index.get(list(dismissed)).items()}
+    return np.array(list(found.values())) if found else None
+
+
+def _resource_reasons(group, lineage, mine, theirs, hit, signals, docs):
+    reasons = []
+    if group in lineage:
+        reasons.append(Reason(lineage[group]))
+    topic = _topic_reason(mine, theirs, "topic_level")
+    if topic:
+        reasons.append(topic)
+    tags = scoring.overlap(mine.get("tags", []), theirs.get("tags", []))
+    if tags:
+        reasons.append(Reason("tags", {"tags": tags[:3]}))
+    if signals["community"]:
+        reasons.append(Reason("community"))
+    if set(mine.get("people", [])) & set(theirs.get("people", [])):
+        reasons.append(Reason("coauthor"))
+    if signals["semantic"] >= 0.3 or not reasons:
+        languages = {d.language for d in docs}
+        reasons.append(Reason("similar_in", {"language": hit.language}) if hit.language not in languages else Reason("similar"))
+    return reasons[:3]
+
+
+def _materialise_resources(entries, viewer, limit):
+    """Pages for cached entries, shown in the reader's language when a translation exists."""
+    if not entries:
+        return []
+    language = translation.get_language() or "en"
+    pks = [split_key(e["key"])[1] for e in entries]
+    groups = [e["group"] for e in entries]
+    candidates = visible_pages(
+        viewer,
+        ResourcePage.objects.filter(pk__in=pks) | ResourcePage.objects.filter(translation_key__in=groups, locale__language_code=language),
+    ).select_related("locale")
+    by_pk = {p.pk: p for p in candidates}
+    local = {p.translation_key.hex: p for p in candidates if p.locale.language_code == language}
+    result = []
+    for entry in entries:
+        page = local.get(entry["group"]) or by_pk.get(split_key(entry["key"])[1])
+        if page is None:
+            continue
+        result.append(Suggestion(object=page, score=entry["score"], reasons=entry["reasons"],
+                                 key=f"resource:{page.pk}", language=page.locale.language_code))
+        if len(result) >= limit:
+            break
+    return result
+
+
+# -- related people --------------------------------------------------------------
+
+def related_people(obj, viewer=None, limit=6):
+    """People working on the same thing as obj, within what each of them agreed to share."""
+    entries = _cached("people", obj, viewer, limit, lambda: _compute_related_people(obj, viewer, limit))
+    return _materialise_people(entries, viewer, limit)
+
+
+def _compute_related_people(obj, viewer, limit):
+    config = conf.get_config()
+    weights = dict(config.weights.__dict__)
+    index = conf.get_index()
+    docs = _query_documents(obj, index)
+    if not docs:
+        return []
+    mine = _merge_fields(docs)
+    vectors = [d.vector for d in docs]
+    dismissed = _dismissed(viewer)
+    me = viewer_person(viewer)
+    excluded = set()
+    if me is not None:
+        excluded.add(me.pk)
+    if isinstance(obj, Person):
+        excluded.add(obj.pk)
+    own_page_people = _own_people(obj)
+    excluded |= own_page_people
+
+    evidence = {}  # person id -> (similarity, title of their closest material)
+    resource_hits = _knn_merged(index, vectors, k=config.candidate_pool, kinds=("resource",), audience=viewer_page_audience(viewer))
+    for hit in resource_hits:
+        for pid in hit.fields.get("people", []):
+            if pid not in evidence or hit.score > evidence[pid][0]:
+                evidence[pid] = (hit.score, hit.fields.get("title", ""))
+    profile_hits = _knn_merged(index, vectors, k=config.candidate_pool, kinds=("person",), audience=viewer_person_audience(viewer))
+    profile = {split_key(h.key)[1]: h for h in profile_hits}
+    lineage = _people_lineage(obj)
+
+    candidate_ids = (set(evidence) | set(profile) | set(lineage)) - excluded
+    candidate_ids = {pid for pid in candidate_ids if f"person:{pid}" not in dismissed}
+    if not candidate_ids:
+        return []
+    # One query for the final word on privacy, before ranking, so that hidden
+    # people never take a slot.
+    allowed = set(visible_people(viewer, Person.objects.filter(pk__in=candidate_ids)).values_list("pk", flat=True))
+    person_docs = index.get([f"person:{pid}" for pid in allowed])
+    looking = bool(mine.get("looking_for_partners"))
+    dismissed_vectors = _dismissed_vectors(index, dismissed)
+    scored = []
+    for pid in allowed:
+        doc = person_docs.get(f"person:{pid}")
+        theirs = doc.fields if doc else {}
+        semantic = max(evidence.get(pid, (0.0, ""))[0], profile[pid].score if pid in profile else 0.0)
+        signals = {
+            "semantic": scoring.semantic_score(semantic),
+            "subjects": scoring.jaccard(mine.get("subjects", []), theirs.get("subjects", [])),
+            "levels": scoring.jaccard(mine.get("levels", []), theirs.get("levels", [])),
+            "tags": scoring.jaccard(mine.get("tags", []), theirs.get("tags", [])),
+            "community": 1.0 if mine.get("community") and mine.get("community") in theirs.get("communities", []) else 0.0,
+            "lineage": 1.0 if pid in lineage else 0.0,
+        }
+        score = scoring.blend(signals, weights)
+        if looking and theirs.get("open"):
+            score += 0.5  # projects looking for partners: open-to-collaboration people first
+        if doc is not None:
+            score -= scoring.dismissal_penalty(doc.vector, dismissed_vectors)
+        if score < config.min_score:
+            continue
+        reasons = _people_reasons(pid, lineage, mine, theirs, evidence, signals, looking)
+        scored.append((score, {"key": f"person:{pid}", "country": theirs.get("country", ""),
+                               "school": theirs.get("school", ""), "reasons": reasons}))
+    picked = scoring.diversify(
+        scored, limit, author_key=lambda e: [e["school"]] if e["school"] else [], language_key=lambda e: e["country"],
+        max_language_share=0.67,
+    )
+    return [{**entry, "score": round(score, 4)} for score, entry in picked]
+
+
+def _own_people(obj):
+    """People already credited on the page itself (they are shown there)."""
+    if isinstance(obj, ResourcePage):
+        return set(obj.contributors.values_list("person_id", flat=True))
+    return set()
+
+
+def _people_lineage(obj):
+    """{person id: Reason} for people linked to obj through translations and adaptations."""
+    if not isinstance(obj, ResourcePage):
+        return {}
+    from resources.models import ResourceContributor
+
+    lineage = {}
+    translations = ResourcePage.objects.live().filter(translation_key=obj.translation_key).exclude(pk=obj.pk)
+    for c in ResourceContributor.objects.filter(page__in=translations).select_related("page__locale"):
+        lineage.setdefault(c.person_id, Reason("translated_into", {"language": c.page.locale.language_code}))
+    adaptations = ResourcePage.objects.live().filter(based_on__translation_key=obj.translation_key)
+    for c in ResourceContributor.objects.filter(page__in=adaptations).select_related("page__locale"):
+        lineage[c.person_id] = Reason("adapted_into", {"language": c.page.locale.language_code})
+    if obj.based_on_id:
+        for pid in ResourceContributor.objects.filter(page__translation_key=obj.based_on.translation_key, role="author").values_list("person_id", flat=True):
+            lineage.setdefault(pid, Reason("wrote_original"))
+    return lineage
+
+
+def _people_reasons(pid, lineage, mine, theirs, evidence, signals, looking):
+    reasons = []
+    if pid in lineage:
+        reasons.append(lineage[pid])
+    topic = _topic_reason(mine, theirs, "teaches")
+    if topic:
+        reasons.append(topic)
+    if pid in evidence and evidence[pid][0] >= 0.25 and evidence[pid][1]:
+        reasons.append(Reason("wrote_similar", {"title": evidence[pid][1]}))
+    if signals["community"]:
+        reasons.append(Reason("shared_community"))
+    tags = scoring.overlap(mine.get("tags", []), theirs.get("tags", []))
+    if tags:
+        reasons.append(Reason("interests", {"tags": tags[:3]}))
+    if looking and theirs.get("open"):
+        reasons.insert(0, Reason("open"))
+    if not reasons:
+        reasons.append(Reason("similar_work"))
+    return reasons[:3]
+
+
+def _materialise_people(entries, viewer, limit):
+    if not entries:
+        return []
+    pks = [split_key(e["key"])[1] for e in entries]
+    people = {p.pk: p for p in visible_people(viewer, Person.objects.filter(pk__in=pks))}
+    result = []
+    for entry in entries:
+        person = people.get(split_key(entry["key"])[1])
+        if person is not None:
+            result.append(Suggestion(object=person, score=entry["score"], reasons=entry["reasons"], key=entry["key"],
+                                     language=person.country.code or ""))
+    return result[:limit]
+
+
+def suggestions_for_person(person, viewer, limit=6):
+    """The personal page: colleagues and new related work for a signed-in teacher."""
+    return {
+        "colleagues": related_people(person, viewer=viewer, limit=limit),
+        "materials": related_resources(person, viewer=viewer, limit=limit),
+    }
+
+
+def dismiss(viewer, key):
+    """Hide a suggestion for this viewer ("not relevant"); similar ones are lowered."""
+    kind, _, pk = key.partition(":")
+    if kind not in KINDS or not pk.isdigit():
+        raise ValueError(f"Not a suggestion key: {key!r}")
+    Dismissal.objects.get_or_create(user=viewer, key=key)

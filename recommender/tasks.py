@@ -1,0 +1,46 @@
+"""Background updates of vectors and cached sidebars, through django-tasks.
+
+Signal handlers only enqueue (after the transaction commits), so an
+editor's save never waits for the encoder when a worker runs the queue.
+"""
+import logging
+
+from django.db import transaction
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def update_recommendations(keys):
+    from . import pipeline, services
+
+    pipeline.update_keys(keys)
+    services.invalidate()
+
+
+@task()
+def remove_recommendations(keys):
+    from . import pipeline, services
+
+    pipeline.remove_keys(keys)
+    services.invalidate()
+
+
+def enqueue_update(keys):
+    keys = sorted(set(k for k in keys if k))
+    if keys:
+        transaction.on_commit(lambda: _safe_enqueue(update_recommendations, keys))
+
+
+def enqueue_remove(keys):
+    keys = sorted(set(k for k in keys if k))
+    if keys:
+        transaction.on_commit(lambda: _safe_enqueue(remove_recommendations, keys))
+
+
+def _safe_enqueue(task_obj, keys):
+    try:
+        task_obj.enqueue(keys)
+    except Exception:  # a broken queue must never break publishing
+        logger.exception("Could not enqueue %s for %s", task_obj.name, keys)

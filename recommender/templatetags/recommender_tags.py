@@ -1,0 +1,33 @@
+"""{% recommender_sidebars %}: "People working on this" and "Related materials" for the page or person in context."""
+from django import template
+
+from ..services import related_people, related_resources
+
+register = template.Library()
+
+HEADINGS = {
+    "person": "colleagues",
+}
+
+
+@register.inclusion_tag("recommender/sidebars_content.html", takes_context=True)
+def recommender_sidebars(context, limit=6):
+    request = context.get("request")
+    viewer = getattr(request, "user", None)
+    obj = context.get("person") or context.get("page")
+    if obj is None or getattr(request, "kollega_sidebars_off", False):
+        return {"enabled": False}
+    obj = getattr(obj, "specific", obj)
+    from ..documents import kind_of
+
+    kind = kind_of(obj)
+    if kind is None:
+        return {"enabled": False}
+    return {
+        "enabled": True,
+        "kind": kind,
+        "people": related_people(obj, viewer=viewer, limit=limit),
+        "materials": related_resources(obj, viewer=viewer, limit=limit),
+        "request": request,
+        "current_language": getattr(request, "LANGUAGE_CODE", None),
+    }
