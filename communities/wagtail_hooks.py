@@ -1,0 +1,45 @@
+"""Admin screens for people and memberships, grouped under a "Communities" menu."""
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Membership, Person
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    list_display = ["display_name", "school", "country", "discoverability", "open_to_collaboration"]
+    list_filter = ["country", "discoverability", "open_to_collaboration"]
+    list_export = ["display_name", "school", "country", "region", "discoverability", "open_to_collaboration"]
+    # Database search: facilitators look people up by name, school or region,
+    # and the result must not depend on the search index being up to date.
+    search_fields = ["display_name", "school", "region"]
+    search_backend_name = None
+    ordering = ["display_name"]
+
+
+class MembershipViewSet(SnippetViewSet):
+    model = Membership
+    icon = "group"
+    menu_label = _("Memberships")
+    list_display = ["person", "community", "role", "status", "since"]
+    list_filter = ["role", "status"]
+    list_export = ["person", "community", "role", "status", "since"]
+    search_fields = ["person__display_name", "community__title"]
+    search_backend_name = None
+    ordering = ["-since"]
+
+    def get_queryset(self, request):
+        return Membership.objects.select_related("person", "community")
+
+
+class CommunitiesGroup(SnippetViewSetGroup):
+    menu_label = _("Communities")
+    menu_icon = "group"
+    menu_order = 250
+    items = (PersonViewSet, MembershipViewSet)
+
+
+register_snippet(CommunitiesGroup)
