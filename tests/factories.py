@@ -128,7 +128,8 @@ def resource(title=None, code="en", summary="A lesson plan about photosynthesis 
              subjects=(), levels=(), tags=(), authors=(), live=True, **fields):
     title = title or f"Resource {next(_seq)}"
     fields.setdefault("material_language", code)
-    page = ResourcePage(title=title, summary=summary, **fields)
+    # Wagtail's Page.live defaults to True: a draft must say so before it is saved.
+    page = ResourcePage(title=title, summary=summary, live=live, **fields)
     resource_index(code).add_child(instance=page)
     page.subjects.set([subject(s) if isinstance(s, str) else s for s in subjects])
     page.levels.set([level(x) if isinstance(x, int) else x for x in levels])

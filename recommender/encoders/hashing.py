@@ -12,6 +12,13 @@ import numpy as np
 from .base import BaseEncoder
 
 WORD = re.compile(r"\w+", re.UNICODE)
+# Function words of the four site languages carry no topic.
+STOPWORDS = frozenset("""
+the and for with how what this that from into are was were their they them its our your you about over
+och att det som för med till den har inte var ett men ska kan hur när eller
+der die das und ist mit für von den dem des ein eine einer wie auf aus sich werden nicht
+que uma para com por dos das não como mais pelo pela são nos nas ao aos
+""".split())
 
 
 class HashingEncoder(BaseEncoder):
@@ -26,7 +33,7 @@ class HashingEncoder(BaseEncoder):
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         for row, text in enumerate(texts):
             for word in WORD.findall(text.lower()):
-                if len(word) < 3:
+                if len(word) < 3 or word in STOPWORDS:
                     continue
                 for token, weight in ((word, 1.0), ("#" + word[:4], 0.5)):
                     h = zlib.crc32(token.encode("utf-8"))
