@@ -43,7 +43,7 @@ class SentenceTransformerEncoder(BaseEncoder):
 
     @property
     def dimensions(self):
-        return self._get_model().get_sentence_embedding_dimension()
+        return self._get_model().get_embedding_dimension()
 
     def _encode_batch(self, texts):
         try:

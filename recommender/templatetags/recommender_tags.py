@@ -1,21 +1,18 @@
 """{% recommender_sidebars %}: "People working on this" and "Related materials" for the page or person in context."""
 from django import template
+from django.conf import settings
 
 from ..services import related_people, related_resources
 
 register = template.Library()
-
-HEADINGS = {
-    "person": "colleagues",
-}
-
 
 @register.inclusion_tag("recommender/sidebars_content.html", takes_context=True)
 def recommender_sidebars(context, limit=6):
     request = context.get("request")
     viewer = getattr(request, "user", None)
     obj = context.get("person") or context.get("page")
-    if obj is None or getattr(request, "kollega_sidebars_off", False):
+    # RECOMMENDER["SIDEBARS"] = False switches them off (bench/ compares page times with and without).
+    if obj is None or not settings.RECOMMENDER.get("SIDEBARS", True):
         return {"enabled": False}
     obj = getattr(obj, "specific", obj)
     from ..documents import kind_of

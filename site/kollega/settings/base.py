@@ -149,13 +149,21 @@ CACHES = {
     }
 }
 
+# Models load from installed packages or local paths; the site never downloads
+# weights at run time (set HF_HUB_OFFLINE=0 to allow a hub where one is reachable).
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
 # The recommender's swappable parts, chosen by alias (see recommender/).
 RECOMMENDER = {
-    "ENCODER": "default",
-    "INDEX": "default",
+    "ENCODER": os.environ.get("RECOMMENDER_ENCODER", "default"),
+    "INDEX": os.environ.get("RECOMMENDER_INDEX", "default"),
+    "SIDEBARS": True,
     "ENCODERS": {
         "default": {"BACKEND": "recommender.encoders.e5.E5Encoder"},
         "hashing": {"BACKEND": "recommender.encoders.hashing.HashingEncoder"},
+        # Same width as the default model, for benchmarks of the index at scale.
+        "hashing384": {"BACKEND": "recommender.encoders.hashing.HashingEncoder", "DIMENSIONS": 384},
+        "minilm": {"BACKEND": "recommender.encoders.sentence_transformers.SentenceTransformerEncoder"},
     },
     "INDEXES": {
         "default": {"BACKEND": "recommender.indexes.embedded.EmbeddedIndex"},

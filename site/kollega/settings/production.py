@@ -31,6 +31,21 @@ if env("ELASTICSEARCH_URL"):
         }
     }
 
+    # The recommender's vectors in Elasticsearch too (dense_vector kNN).
+    RECOMMENDER = {
+        **RECOMMENDER,  # noqa: F405
+        "INDEX": "elasticsearch",
+        "INDEXES": {
+            **RECOMMENDER["INDEXES"],  # noqa: F405
+            "elasticsearch": {
+                "BACKEND": "recommender.indexes.elasticsearch.ElasticsearchIndex",
+                "URLS": [env("ELASTICSEARCH_URL")],
+                "INDEX_NAME": env("ELASTICSEARCH_VECTOR_INDEX", "kollega-vectors"),
+                "DIMENSIONS": 384,
+            },
+        },
+    }
+
 # Background work runs in a separate worker (manage.py db_worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
