@@ -33,6 +33,10 @@ class RecommenderConfig:
     cache_timeout: int = 3600
 
 
+def get_config_raw():
+    return dict(getattr(settings, "RECOMMENDER", {}))
+
+
 def get_config():
     raw = getattr(settings, "RECOMMENDER", None)
     if not isinstance(raw, dict):

@@ -1,0 +1,197 @@
+#!/usr/bin/env python
+"""Benchmarks of the recommender; they print figures and are not part of the test run.
+
+    .venv/bin/python bench/run.py                      # 10k and 100k resources
+    .venv/bin/python bench/run.py --sizes 10000        # one size
+
+For each size a separate SQLite database var/bench-<N>.sqlite3 is filled
+once with `generate_corpus` and indexed with a 384-dimension hashing encoder
+(the width of the default model; encoding 100k texts with the real model
+would take hours on 2 cores and does not change the search cost). Then, in a
+fresh process per size:
+  - one related_resources() call, cache cleared each time: median and p95;
+  - a resource page rendered with both sidebars (uncached) against the same
+    page with sidebars switched off;
+  - the peak resident memory of that process.
+Encode throughput is measured with the default encoder (multilingual-e5-small)
+on a 1,000-resource corpus: a full rebuild against the encoder's raw batch
+throughput on the same texts.
+"""
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def setup(db_name, encoder):
+    sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+    os.environ["DATABASE_URL"] = f"sqlite:///{ROOT / 'var' / db_name}"
+    os.environ["RECOMMENDER_ENCODER"] = encoder
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kollega.settings.dev")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    (ROOT / "var").mkdir(exist_ok=True)
+    call_command("migrate", verbosity=0)
+
+
+def ensure_corpus(n):
+    from django.core.management import call_command
+
+    from resources.models import ResourcePage
+
+    have = ResourcePage.objects.count()
+    if have < n:
+        started = time.perf_counter()
+        call_command("generate_corpus", resources=n - have, verbosity=0)
+        print(f"  generated {n - have} resources in {time.perf_counter() - started:.0f}s", file=sys.stderr)
+
+
+def percentile(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def measure_size(n, calls, pages):
+    setup(f"bench-{n}.sqlite3", "hashing384")
+    import random
+
+    from django.core.cache import cache
+    from django.test import Client
+    from django.test.utils import override_settings, setup_test_environment
+
+    from recommender import conf
+    from recommender.rebuild import rebuild
+    from recommender.services import related_resources
+    from resources.models import ResourcePage
+
+    ensure_corpus(n)
+    index = conf.get_index()
+    if index.count("resource") < n:
+        started = time.perf_counter()
+        rebuild()
+        print(f"  indexed in {time.perf_counter() - started:.0f}s", file=sys.stderr)
+    rng = random.Random(7)
+    ids = list(ResourcePage.objects.live().values_list("pk", flat=True))
+    sample = [ResourcePage.objects.get(pk=pk) for pk in rng.sample(ids, min(calls, len(ids)))]
+    started = time.perf_counter()
+    index.snapshot()
+    load_seconds = time.perf_counter() - started
+    related_resources(sample[0])  # warm the code paths
+    timings = []
+    for page in sample:
+        cache.clear()
+        cache.set("recommender:embedded:version", index._version, None)  # keep the loaded snapshot
+        t = time.perf_counter()
+        related_resources(page)
+        timings.append((time.perf_counter() - t) * 1000)
+
+    setup_test_environment()
+    client = Client()
+    pages_sample = sample[:pages]
+
+    def render_ms(sidebars):
+        out = []
+        with override_settings(RECOMMENDER={**conf.get_config_raw(), "SIDEBARS": sidebars}):
+            for page in pages_sample:
+                cache.clear()
+                cache.set("recommender:embedded:version", index._version, None)
+                t = time.perf_counter()
+                response = client.get(page.url)
+                out.append((time.perf_counter() - t) * 1000)
+                assert response.status_code == 200, response.status_code
+        return out
+
+    render_ms(False)  # warm templates
+    without = render_ms(False)
+    with_sidebars = render_ms(True)
+    return {
+        "resources": len(ids),
+        "index_load_seconds": round(load_seconds, 2),
+        "related_resources_ms_median": round(statistics.median(timings), 2),
+        "related_resources_ms_p95": round(percentile(timings, 95), 2),
+        "page_ms_without_sidebars": round(statistics.median(without), 1),
+        "page_ms_with_sidebars": round(statistics.median(with_sidebars), 1),
+        "sidebar_overhead_percent": round(100 * (statistics.median(with_sidebars) / statistics.median(without) - 1), 1),
+        "peak_memory_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def measure_encoding(n):
+    setup("bench-encode.sqlite3", "default")
+    from recommender import conf
+    from recommender.documents import document_text
+    from recommender.models import Embedding
+    from recommender.rebuild import rebuild
+    from resources.models import ResourcePage
+
+    ensure_corpus(n)
+    encoder = conf.get_encoder()
+    texts = [document_text(p) for p in ResourcePage.objects.live().order_by("pk")[:n]]
+    encoder.encode(texts[:8])  # load the model outside the timing
+    started = time.perf_counter()
+    encoder.encode(texts)
+    raw = len(texts) / (time.perf_counter() - started)
+    Embedding.objects.all().delete()
+    figures = rebuild()
+    rebuild_rate = figures["encoded_texts"] / figures["seconds"]
+    return {
+        "encoder": encoder.model_id,
+        "texts": len(texts),
+        "raw_encode_per_second": round(raw, 1),
+        "rebuild_per_second": round(rebuild_rate, 1),
+        "rebuild_share_of_raw_percent": round(100 * rebuild_rate / raw, 1),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10000, 100000])
+    parser.add_argument("--calls", type=int, default=200)
+    parser.add_argument("--pages", type=int, default=30)
+    parser.add_argument("--encode-sample", type=int, default=1000)
+    parser.add_argument("--worker", choices=["size", "encode"])
+    parser.add_argument("--n", type=int)
+    args = parser.parse_args()
+    if args.worker == "size":
+        print(json.dumps(measure_size(args.n, args.calls, args.pages)))
+        return
+    if args.worker == "encode":
+        print(json.dumps(measure_encoding(args.n)))
+        return
+    import platform
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    results = {}
+    for n in args.sizes:
+        print(f"== {n} resources ==", flush=True)
+        out = subprocess.run([sys.executable, __file__, "--worker", "size", "--n", str(n), "--calls", str(args.calls),
+                              "--pages", str(args.pages)], capture_output=True, text=True)
+        if out.returncode:
+            print(out.stderr[-3000:])
+            sys.exit(out.returncode)
+        results[n] = json.loads(out.stdout.strip().splitlines()[-1])
+        for key, value in results[n].items():
+            print(f"  {key}: {value}")
+    if args.encode_sample:
+        print(f"== encode throughput ({args.encode_sample} resources, default encoder) ==", flush=True)
+        out = subprocess.run([sys.executable, __file__, "--worker", "encode", "--n", str(args.encode_sample)],
+                             capture_output=True, text=True)
+        if out.returncode:
+            print(out.stderr[-3000:])
+            sys.exit(out.returncode)
+        for key, value in json.loads(out.stdout.strip().splitlines()[-1]).items():
+            print(f"  {key}: {value}")
+
+
+if __name__ == "__main__":
+    main()
