@@ -7,18 +7,22 @@ plan in one transaction, so a file is imported completely or not at all.
 """
 import json
 import re
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_countries import countries
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.tasks import update_reference_index_task
 
 from communities.models import CommunityPage, Person
 from vocabularies.languages import LANGUAGE_NAMES, SITE_LANGUAGES
@@ -702,6 +706,9 @@ class _Writer:
         self.levels = {level.code: level for level in EducationLevel.objects.all()}
         self.subject_pks = dict(plan.subject_pks)
         self.subjects = {}
+        self.created_subjects = []
+        self.created_indexes = []
+        self.created_people = []
         self.people = dict(plan.people)
 
     def run(self):
@@ -718,11 +725,17 @@ class _Writer:
                 raise ImportFileError(self.plan.filename, [Problem(record.line, record.id, _(
                     "could not be saved: %(error)s") % {"error": _error_text(exc)})]) from exc
 
+    def written(self):
+        """Every object this import created or changed, for the indexes."""
+        pages = ResourcePage.objects.filter(pk__in=self.result.pages.values()).order_by("pk")
+        return [*self.created_subjects, *self.created_indexes, *self.created_people, *pages]
+
     def _create_subjects(self):
         default = Locale.get_default()
         new = [Subject(slug=slug, name=name, locale=default) for slug, name in self.plan.subjects_to_create.items()]
         for subject in new:
             subject.save()
+        self.created_subjects = new
         created = {s.slug: s.pk for s in new}
         self.result.subjects_created = len(new)
         for value, pk in self.subject_pks.items():
@@ -737,7 +750,9 @@ class _Writer:
         for author, pk in sorted(self.people.items()):
             if pk is None:
                 name, country = author
-                self.people[author] = Person.objects.create(display_name=name, country=country).pk
+                person = Person.objects.create(display_name=name, country=country)
+                self.created_people.append(person)
+                self.people[author] = person.pk
                 self.result.people_created += 1
 
     def index_for(self, code):
@@ -755,10 +770,12 @@ class _Writer:
             index = ResourceIndexPage(title=_("Materials"), slug="materials")
             home.add_child(instance=index)
             index.save_revision().publish()
+            self.created_indexes.append(index)
         elif index is None:
             source = self.index_for(default_code)
             index = source.copy_for_translation(self.locales[code], copy_parents=True, alias=False).specific
             index.save_revision().publish()
+            self.created_indexes.append(index)
         index = ResourceIndexPage.objects.get(pk=index.pk)
         self.indexes[code] = index
         self.taken_slugs[index.pk] = set(index.get_children().values_list("slug", flat=True))
@@ -854,11 +871,54 @@ def _error_text(exc):
     return str(exc) or exc.__class__.__name__
 
 
-def apply(plan):
-    """Write a validated plan in one transaction; any failure leaves the database as it was."""
+@contextmanager
+def _search_index_deferred(models):
+    """Stop per-save search indexing of `models`; the caller indexes each object once afterwards.
+
+    Creating and publishing a page saves it three times, and each save would
+    re-index it. Signals are process-wide, so this is only for processes that
+    do nothing else meanwhile (the management command), never a web worker.
+    """
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    disconnected = [m for m in models if post_save.disconnect(post_save_signal_handler, sender=m)]
+    try:
+        yield
+    finally:
+        for model in disconnected:
+            post_save.connect(post_save_signal_handler, sender=model)
+
+
+def _reindex(objects, search):
+    """Queue one reference-index (and, when deferred, search-index) update per written object.
+
+    They go through the task backend like Wagtail's own signal handlers do:
+    inline in development and tests, to the worker in production.
+    """
+    from modelsearch.tasks import insert_or_update_object_task
+
+    for obj in objects:
+        args = (obj._meta.app_label, obj._meta.model_name, str(obj.pk))
+        update_reference_index_task.enqueue(*args)
+        if search:
+            insert_or_update_object_task.enqueue(*args)
+
+
+def apply(plan, defer_search_index=False):
+    """Write a validated plan in one transaction; any failure leaves the database as it was.
+
+    defer_search_index: index each page once at the end instead of on every
+    save (faster, but see _search_index_deferred for when that is safe).
+    """
     result = ImportResult()
-    with transaction.atomic():
-        _Writer(plan, result).run()
+    deferred = _search_index_deferred([ResourcePage, Person]) if defer_search_index else nullcontext()
+    with transaction.atomic(), deferred:
+        # The reference index switch is thread-local, so it is always safe to
+        # skip the five redundant updates per page and do one at the end.
+        with disable_reference_index_auto_update():
+            writer = _Writer(plan, result)
+            writer.run()
+        _reindex(writer.written(), search=defer_search_index)
     return result
 
 

@@ -9,7 +9,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings, strategies as st
 from taggit.models import Tag
-from wagtail.models import Page, Revision
+from wagtail.models import Page, ReferenceIndex, Revision
 
 from communities.models import Discoverability, Person
 from resources.importer import ImportFileError, import_text, validate
@@ -124,6 +124,16 @@ def test_based_on_links_the_adaptation(home):
     en, pt = by_id("kol-1"), by_id("kol-3")
     assert pt.based_on == en
     assert list(en.adaptations.all()) == [pt]
+    # The admin's "usage" of a page reads Wagtail's reference index, which the import updates once per page.
+    assert pt.pk in {ref.object_id and int(ref.object_id) for ref in ReferenceIndex.get_references_to(en)}
+
+
+def test_imported_pages_and_people_are_searchable(home):
+    run(GOOD)
+    assert by_id("kol-1") in ResourcePage.objects.live().search("photosynthesis")
+    from wagtail.search.backends import get_search_backend
+
+    assert Person.objects.get(display_name="Anna Berg") in get_search_backend().search("Anna", Person)
 
 
 def test_people_are_created_once_without_accounts_and_credited(home):

@@ -26,7 +26,9 @@ class Command(BaseCommand):
                     "%(file)s is valid: would create %(created)d, update %(updated)d, create people %(people)d"
                 ) % {"file": file, "created": plan.to_create, "updated": plan.to_update, "people": plan.people_to_create})
                 return
-            result = apply(plan)
+            # A management command runs alone in its process, so deferring
+            # search indexing to one update per page at the end is safe here.
+            result = apply(plan, defer_search_index=True)
         except ImportFileError as exc:
             # CommandError makes manage.py exit non-zero with the message and no traceback.
             raise CommandError(_("%(error)s\nNothing was imported.") % {"error": exc}) from exc
