@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "resources",
     "recommender",
     "search",
+    "translations",  # before wagtail_localize: its PO upload URL takes precedence
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -119,8 +120,10 @@ MEDIA_ROOT = VAR_DIR / "media"
 
 WAGTAIL_SITE_NAME = "Kollega"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The database backend, with a text-search configuration per locale on
+# PostgreSQL (search/backends/database.py); SQLite keeps its embedded FTS5.
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "search.backends.database"},
 }
 WAGTAILDOCS_EXTENSIONS = [
     "pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "txt", "csv", "zip", "epub",

@@ -1,0 +1,193 @@
+"""Facets of the materials search: which values a result set has, how many of each, and filtering by them.
+
+Counts are computed in the database over the visible result set, never in
+the engine, so they cannot disagree with the privacy rule and work the same
+on SQLite, PostgreSQL and Elasticsearch. Within one facet the chosen values
+are OR-ed; across facets they are AND-ed, and each facet is counted with
+every *other* facet applied (the usual "disjunctive" faceting, so choosing
+Biology does not hide the other subjects' counts).
+"""
+import uuid
+from dataclasses import dataclass
+from typing import Callable
+
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from wagtail.models import Locale
+
+from communities.models import CommunityPage
+from communities.privacy import visible_pages
+from resources.models import ResourcePage
+from vocabularies.languages import LANGUAGE_NAMES
+from vocabularies.levels import ISCED_NAMES
+from vocabularies.licences import BY_URI, get_licence
+from vocabularies.models import ResourceType, Subject
+
+# A URL may carry at most this many values per facet: enough for any reader,
+# small enough that a crafted URL cannot build a huge SQL IN list.
+MAX_VALUES_PER_FACET = 20
+
+
+def _slug(value):
+    value = value.strip()
+    return value if 0 < len(value) <= 120 and all(c.isalnum() or c in "-_" for c in value) else None
+
+
+def _level(value):
+    try:
+        code = int(value)
+    except (TypeError, ValueError):
+        return None
+    return code if code in ISCED_NAMES else None
+
+
+def _language(value):
+    return value if value in LANGUAGE_NAMES else None
+
+
+def _licence(value):
+    licence = get_licence(value)
+    return licence.uri if licence else None
+
+
+def _uuid(value):
+    try:
+        return str(uuid.UUID(value))
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
+def _country(value):
+    value = value.strip().upper()
+    return value if len(value) == 2 and value in dict(countries) else None
+
+
+def _vocabulary_labels(model):
+    def labels(values, viewer):
+        entries = model.objects.canonical().filter(slug__in=values)
+        return {e.slug: e.label for e in entries}
+    return labels
+
+
+def _level_labels(values, viewer):
+    return {v: ISCED_NAMES[v] for v in values if v in ISCED_NAMES}
+
+
+def _language_labels(values, viewer):
+    return {v: LANGUAGE_NAMES[v] for v in values if v in LANGUAGE_NAMES}
+
+
+def _licence_labels(values, viewer):
+    return {v: BY_URI[v].label for v in values if v in BY_URI}
+
+
+def _community_labels(values, viewer):
+    # Only communities the viewer may see get a name; the reader's translation first.
+    pages = visible_pages(viewer, CommunityPage.objects.filter(translation_key__in=values))
+    active = Locale.get_active().pk
+    labels = {}
+    for page in sorted(pages, key=lambda p: p.locale_id != active):
+        labels.setdefault(str(page.translation_key), page.title)
+    return labels
+
+
+def _country_labels(values, viewer):
+    return {v: countries.name(v) for v in values if countries.name(v)}
+
+
+def _licence_param(value):
+    return BY_URI[value].code if value in BY_URI else value
+
+
+@dataclass(frozen=True)
+class Facet:
+    key: str  # the URL parameter
+    label: str
+    lookup: str  # path from ResourcePage to the value
+    parse: Callable  # URL value -> database value, or None when unknown
+    labels: Callable  # (database values, viewer) -> {value: label}
+    to_param: Callable = str  # database value -> URL value
+
+
+FACETS = [
+    Facet("subject", _("Subject"), "subjects__slug", _slug, _vocabulary_labels(Subject)),
+    Facet("level", _("Level"), "levels__code", _level, _level_labels),
+    Facet("type", _("Resource type"), "resource_type__slug", _slug, _vocabulary_labels(ResourceType)),
+    Facet("language", _("Language of the material"), "material_language", _language, _language_labels),
+    Facet("licence", _("Licence"), "licence", _licence, _licence_labels, _licence_param),
+    Facet("community", _("Community"), "community__translation_key", _uuid, _community_labels),
+    Facet("country", _("Country"), "community__country", _country, _country_labels),
+]
+FACETS_BY_KEY = {f.key: f for f in FACETS}
+
+
+def selected_facets(querydict):
+    """{facet key: [database values]} from request.GET; unknown values are dropped, never an error."""
+    selected = {}
+    for facet in FACETS:
+        values = []
+        for raw in querydict.getlist(facet.key)[:MAX_VALUES_PER_FACET]:
+            value = facet.parse(raw[:200]) if isinstance(raw, str) else None
+            if value is not None and value not in values:
+                values.append(value)
+        if values:
+            selected[facet.key] = values
+    return selected
+
+
+def _filter_one(queryset, facet, values):
+    # A subquery on pk keeps one row per page even through many-to-many joins.
+    matching = ResourcePage.objects.filter(**{f"{facet.lookup}__in": values}).values("pk")
+    return queryset.filter(pk__in=matching)
+
+
+def apply_facets(queryset, selected, skip=None):
+    for key, values in selected.items():
+        if key != skip:
+            queryset = _filter_one(queryset, FACETS_BY_KEY[key], values)
+    return queryset
+
+
+@dataclass
+class FacetValue:
+    value: object
+    param: str
+    label: str
+    count: int
+    selected: bool
+    querystring: str = ""  # set by the view: the link that toggles this value
+
+
+def _plain(value):
+    # translation_key comes back as a UUID; URLs and labels use its text.
+    return str(value) if isinstance(value, uuid.UUID) else value
+
+
+def facet_counts(queryset, selected, viewer):
+    """[(facet, [FacetValue, ...]), ...] for a queryset of visible resources."""
+    out = []
+    for facet in FACETS:
+        scoped = apply_facets(queryset, selected, skip=facet.key)
+        rows = (
+            ResourcePage.objects.filter(pk__in=scoped.values("pk"))
+            .values(facet.lookup)
+            .annotate(n=Count("pk", distinct=True))
+            .order_by()
+        )
+        counts = {
+            _plain(row[facet.lookup]): row["n"] for row in rows if row[facet.lookup] not in (None, "")
+        }
+        chosen = selected.get(facet.key, [])
+        for value in chosen:
+            counts.setdefault(value, 0)  # a chosen value stays listed so it can be unchosen
+        labels = facet.labels(list(counts), viewer)
+        values = [
+            FacetValue(v, facet.to_param(v), str(labels[v]), n, v in chosen)
+            for v, n in counts.items()
+            if v in labels
+        ]
+        values.sort(key=lambda fv: (-fv.count, fv.label.casefold()))
+        if values:
+            out.append((facet, values))
+    return out
