@@ -16,7 +16,7 @@ MAX_TERMS = 12
 
 # Characters that are syntax for the engines (tsquery, FTS5, Lucene) and carry
 # no meaning for a reader; apostrophes and hyphens inside words are kept.
-_SYNTAX = re.compile(r"""[!&|()<>:*\\^~{}\[\]=+@#$%;,?/`]""")
+_SYNTAX = re.compile(r"""["!&|()<>:*\\^~{}\[\]=+@#$%;,?/`]""")
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 

@@ -6,14 +6,7 @@ query is analysed in is decided here, so the view never knows the engine.
 from django.conf import settings
 from wagtail.search.backends import get_search_backend
 
-# Interface language -> stemming language. Names are the same in PostgreSQL
-# (text-search configurations) and Elasticsearch (built-in analyzers).
-LANGUAGE_CONFIGS = {
-    "en": "english",
-    "sv": "swedish",
-    "de": "german",
-    "pt": "portuguese",
-}
+from ..languages import LANGUAGE_CONFIGS  # noqa: F401 (re-exported for the backends)
 
 
 def backend_for_language(language=None):

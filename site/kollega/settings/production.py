@@ -22,14 +22,13 @@ if env("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
 
 if env("ELASTICSEARCH_URL"):
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
-            "URLS": [env("ELASTICSEARCH_URL")],
-            "INDEX": env("ELASTICSEARCH_INDEX", "kollega"),
-            "TIMEOUT": 10,
-        }
-    }
+    # Wagtail's elasticsearch9 backend: "default" plus one index and analyzer
+    # per language (search/elasticsearch_config.py, search/backends/elasticsearch.py).
+    from search.elasticsearch_config import elasticsearch_backends
+
+    WAGTAILSEARCH_BACKENDS = elasticsearch_backends(
+        env("ELASTICSEARCH_URL"), index_prefix=env("ELASTICSEARCH_INDEX", "kollega"), timeout=5,
+    )
 
     # The recommender's vectors in Elasticsearch too (dense_vector kNN).
     RECOMMENDER = {
