@@ -28,6 +28,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("people/", include("communities.urls")),
     path("search/", include("search.urls")),
+    path("contribute/", include("contributions.urls")),
     path("recommendations/", include("recommender.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

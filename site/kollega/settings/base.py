@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "resources",
     "recommender",
     "search",
+    "contributions",
     "translations",  # before wagtail_localize: its PO upload URL takes precedence
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -127,7 +128,11 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = [
     "pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "txt", "csv", "zip", "epub",
+    # Teachers attach pictures to materials as documents (contributions/uploads.py checks the bytes).
+    "png", "jpg", "jpeg", "gif", "webp",
 ]
+# The largest file a teacher may attach to a material.
+CONTRIBUTIONS_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 500

@@ -1,0 +1,121 @@
+"""The front-end resource form a teacher fills in to share, edit or adapt a material."""
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from taggit.forms import TagField
+
+from vocabularies.languages import LANGUAGE_CHOICES
+from vocabularies.licences import DEFAULT_LICENCE, LICENCE_CHOICES, get_licence
+from vocabularies.models import EducationLevel, ResourceType, Subject
+
+from .uploads import check_upload
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; each is checked by content (uploads.check_upload)."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
+        files = [super(MultipleFileField, self).clean(f, initial) for f in files]
+        errors = []
+        for upload in files:
+            try:
+                check_upload(upload)
+            except ValidationError as error:
+                errors.extend(error.error_list)
+        if errors:
+            raise ValidationError(errors)
+        return files
+
+
+class LabelledChoice(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return getattr(obj, "label", str(obj))
+
+
+class ResourceTypeChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class CommunityChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.localized.title
+
+
+class ResourceForm(forms.Form):
+    """Everything a teacher types about a material.
+
+    When an upload is refused the whole form comes back bound to what was
+    posted, so only the files (which browsers never re-fill) need choosing again.
+    """
+
+    title = forms.CharField(label=_("Title"), max_length=255)
+    summary = forms.CharField(
+        label=_("Summary"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Two or three sentences for lists and search results."),
+    )
+    body_text = forms.CharField(
+        label=_("Text of the material"), required=False, widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("Leave an empty line between paragraphs."),
+    )
+    subjects = LabelledChoice(
+        label=_("Subjects"), queryset=Subject.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
+    )
+    levels = forms.ModelMultipleChoiceField(
+        label=_("Education levels"), queryset=EducationLevel.objects.all(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    resource_type = ResourceTypeChoice(label=_("Type of material"), queryset=ResourceType.objects.none(), required=False)
+    material_language = forms.ChoiceField(label=_("Language of the material"), choices=LANGUAGE_CHOICES)
+    licence = forms.ChoiceField(label=_("Licence"), choices=LICENCE_CHOICES, initial=DEFAULT_LICENCE)
+    duration_minutes = forms.IntegerField(label=_("Duration (minutes)"), required=False, min_value=1, max_value=10000)
+    tags = TagField(label=_("Tags"), required=False, help_text=_("Separate tags with commas."))
+    community = CommunityChoice(
+        label=_("Community"), queryset=None, empty_label=None,
+        help_text=_("Its facilitators review the material before it is published."),
+    )
+    files = MultipleFileField(
+        label=_("Files"), required=False,
+        help_text=_("PDF, OpenDocument, Word, Excel, PowerPoint, text, CSV, PNG, JPEG, GIF, WebP or zip; "
+                    "at most %(limit)s each."),
+    )
+    remove_attachments = forms.MultipleChoiceField(
+        label=_("Remove these files"), required=False, widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, communities, based_on=None, attachments=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.template.defaultfilters import filesizeformat
+
+        from .uploads import max_upload_bytes
+
+        self.fields["subjects"].queryset = Subject.objects.canonical()
+        self.fields["resource_type"].queryset = ResourceType.objects.canonical()
+        self.fields["community"].queryset = communities
+        self.fields["files"].help_text = self.fields["files"].help_text % {"limit": filesizeformat(max_upload_bytes())}
+        self.fields["remove_attachments"].choices = [(str(a.pk), a.document.title) for a in attachments]
+        if not attachments:
+            del self.fields["remove_attachments"]
+        self.based_on = based_on
+        licence = get_licence(based_on.licence) if based_on else None
+        if licence and licence.share_alike:
+            # Share-alike: an adaptation carries the original's licence, so there is nothing to choose.
+            field = self.fields["licence"]
+            field.disabled = True
+            field.initial = based_on.licence
+            field.help_text = _("The original is shared under %(licence)s, which asks adaptations to keep the same licence.") % {
+                "licence": licence.label}
+
+    def clean_licence(self):
+        value = self.cleaned_data["licence"]
+        licence = get_licence(self.based_on.licence) if self.based_on else None
+        if licence and licence.share_alike and value != self.based_on.licence:
+            raise ValidationError(_("An adaptation of a share-alike material keeps its licence."))
+        return value

@@ -1,0 +1,32 @@
+"""The "Adapt this resource" and "Translate this resource" actions on a resource page."""
+from django import template
+from django.utils import translation
+from wagtail.models import Locale
+
+from vocabularies.licences import get_licence
+
+from ..services import adaptation_refusal
+
+register = template.Library()
+
+
+@register.inclusion_tag("contributions/includes/resource_actions.html", takes_context=True)
+def resource_actions(context, page):
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    signed_in = bool(user and user.is_authenticated)
+    locales = []
+    if signed_in:
+        taken = set(page.get_translations(inclusive=True).values_list("locale_id", flat=True))
+        locales = [loc for loc in Locale.objects.all() if loc.pk not in taken]
+        # The reader's own language first: the one they are most likely to translate into.
+        current = translation.get_language()
+        locales.sort(key=lambda loc: loc.language_code != current)
+    licence = get_licence(page.licence)
+    return {
+        "request": request, "page": page, "signed_in": signed_in,
+        "adapt_refusal": adaptation_refusal(page) if signed_in else None,
+        "share_alike": bool(licence and licence.share_alike),
+        "translate_locales": locales,
+        "messages": context.get("messages"), "csrf_token": context.get("csrf_token"),
+    }
