@@ -1,4 +1,7 @@
 """People, learning communities, memberships and collaboration projects."""
+import secrets
+from datetime import timedelta
+
 from django import forms
 from django.conf import settings
 from django.db import models
@@ -65,6 +68,9 @@ class Person(index.Indexed, ClusterableModel):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+    # Set when the account was deleted: the profile stays only so that the
+    # person's published work keeps a (generic) credit.
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
 
     objects = PersonQuerySet.as_manager()
     # A profile is encoded from its own words; recommender/ adds the person's materials.
@@ -126,6 +132,17 @@ class Person(index.Indexed, ClusterableModel):
     @property
     def has_account(self):
         return self.user_id is not None
+
+    @property
+    def is_former_member(self):
+        return self.anonymised_at is not None
+
+    @property
+    def public_name(self):
+        """The name to credit: a translated generic name once the account is gone."""
+        if self.is_former_member:
+            return _("Former member")
+        return self.display_name
 
     def active_communities(self):
         return CommunityPage.objects.filter(
@@ -263,7 +280,25 @@ class CommunityPage(Page):
         context["hidden_member_count"] = self.member_count - visible_people(viewer, self.members()).count()
         context["sub_communities"] = visible_pages(viewer, self.sub_communities().specific())
         context["projects"] = visible_pages(viewer, ProjectPage.objects.child_of(self).specific())
+        context.update(self.viewer_state(viewer))
         return context
+
+    def viewer_state(self, viewer):
+        """What the signed-in viewer may do here: join, wait, leave, facilitate."""
+        from .participation import can_moderate, membership_of
+        from .privacy import viewer_person
+
+        me = viewer_person(viewer)
+        membership = membership_of(me, self)
+        facilitating = me is not None and can_moderate(viewer, me, self)
+        return {
+            "viewer_person": me,
+            "viewer_membership": membership,
+            "viewer_is_member": membership is not None and membership.status == MembershipStatus.ACTIVE,
+            "viewer_is_pending": membership is not None and membership.status == MembershipStatus.REQUESTED,
+            "viewer_facilitates": facilitating,
+            "pending_request_count": self.memberships().requested().count() if facilitating else 0,
+        }
 
 
 class MembershipRole(models.TextChoices):
@@ -376,6 +411,11 @@ class ProjectPage(Page):
             p for p in self.partners.select_related("person")
             if p.person is None or can_see_person(request.user, p.person)
         ]
+        from .participation import can_manage_project
+        from .privacy import viewer_person
+
+        me = viewer_person(request.user)
+        context["viewer_manages_project"] = me is not None and can_manage_project(request.user, me, self)
         return context
 
 
@@ -390,3 +430,47 @@ class ProjectPartner(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
+
+
+def _invitation_token():
+    return secrets.token_urlsafe(32)
+
+
+class Invitation(models.Model):
+    """A facilitator's (or project partner's) invitation of an e-mail address into a community.
+
+    The token in the link is the only proof needed: whoever holds the e-mail
+    holds the link, so accepting it also confirms the address.
+    """
+
+    VALID_FOR = timedelta(days=30)
+
+    email = models.EmailField(_("e-mail address"))
+    community = models.ForeignKey(
+        CommunityPage, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("community"),
+    )
+    project = models.ForeignKey(
+        ProjectPage, null=True, blank=True, on_delete=models.CASCADE, related_name="invitations",
+        verbose_name=_("project"),
+    )
+    invited_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("invited by"),
+    )
+    token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    accepted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    accepted_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("accepted by"),
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return f"{self.email} → {self.community}"
+
+    @property
+    def is_open(self):
+        return self.accepted_at is None and self.created_at > timezone.now() - self.VALID_FOR

@@ -27,6 +27,9 @@ if settings.DEBUG:
 # Every public page lives under its locale prefix: /en/, /sv/, /de/, /pt/.
 urlpatterns += i18n_patterns(
     path("people/", include("communities.urls")),
+    path("account/", include("accounts.urls")),
+    path("take-part/", include("communities.participation_urls")),
+    path("discussions/", include("discussions.urls")),
     path("search/", include("search.urls")),
     path("contribute/", include("contributions.urls")),
     path("recommendations/", include("recommender.urls")),

@@ -15,6 +15,8 @@ INSTALLED_APPS = [
     "kollega.apps.KollegaConfig",
     "vocabularies",
     "communities",
+    "accounts",
+    "discussions",
     "resources",
     "recommender",
     "search",
@@ -178,6 +180,10 @@ RECOMMENDER = {
     },
 }
 
-LOGIN_URL = "/admin/login/"
+# A URL name, so that sign-in links keep the reader's locale prefix (/sv/account/sign-in/);
+# Wagtail's members-only pages send visitors there too.
+LOGIN_URL = "accounts:sign_in"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+LOGIN_REDIRECT_URL = "/"
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = "Kollega <no-reply@kollega.example>"

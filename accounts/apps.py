@@ -1,0 +1,8 @@
+"""Accounts: sign-up, sign-in, password reset, profile editing, data export and deletion."""
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+    verbose_name = _("Accounts")

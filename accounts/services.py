@@ -1,0 +1,161 @@
+"""Account life cycle: creating and confirming accounts, exporting a person's data, deleting an account."""
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.crypto import get_random_string
+from django.utils.translation import gettext
+from wagtail.models import Page
+
+from communities.models import Discoverability, Person
+
+User = get_user_model()
+
+CONFIRMATION_SALT = "accounts.confirm-email"
+CONFIRMATION_MAX_AGE = 3 * 24 * 3600
+
+
+# -- Creating accounts -------------------------------------------------------------
+
+@transaction.atomic
+def create_account(*, email, password, display_name, active):
+    """A user (the e-mail address is the user name) and their profile, private by default."""
+    user = User.objects.create_user(username=email, email=email, password=password, is_active=active)
+    person = Person.objects.create(user=user, display_name=display_name, discoverability=Discoverability.NOBODY)
+    return user, person
+
+
+def confirmation_token(user):
+    # The e-mail is signed in too: changing the address invalidates older links.
+    return signing.dumps({"u": user.pk, "e": user.email}, salt=CONFIRMATION_SALT)
+
+
+def user_from_confirmation_token(token):
+    """The user the link was made for, or None when it is forged, altered or older than three days."""
+    try:
+        data = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return User.objects.filter(pk=data.get("u"), email=data.get("e")).first()
+
+
+def send_confirmation(user, absolute_url):
+    context = {
+        "user": user,
+        "confirm_url": absolute_url(reverse("accounts:confirm", args=[confirmation_token(user)])),
+    }
+    subject = " ".join(render_to_string("accounts/emails/confirm_subject.txt", context).split())
+    body = render_to_string("accounts/emails/confirm_body.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+# -- Data export -------------------------------------------------------------------
+
+def _page_ref(page):
+    return {"id": page.pk, "title": page.title, "url": page.full_url, "live": page.live,
+            "language": page.locale.language_code}
+
+
+def export_data(user):
+    """Everything Kollega holds about a person, as JSON-ready data (GDPR article 20)."""
+    person = Person.objects.filter(user=user).first()
+    data = {
+        "format": "kollega-personal-data/1",
+        "exported_at": timezone.now().isoformat(),
+        "account": {
+            "username": user.get_username(), "email": user.email,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        },
+        "profile": None, "memberships": [], "contributions": [], "project_partnerships": [],
+        "dismissed_suggestions": [
+            {"key": d.key, "created_at": d.created_at.isoformat()}
+            for d in user.dismissed_suggestions.all()
+        ],
+        "discussion_posts": [],
+    }
+    if person is None:
+        return data
+    data["profile"] = {
+        "display_name": person.display_name, "slug": person.slug, "school": person.school,
+        "country": person.country.code or "", "region": person.region, "bio": person.bio,
+        "languages": [str(x) for x in person.languages.all()],
+        "subjects": [s.slug for s in person.subjects.all()],
+        "levels": [str(x) for x in person.levels.all()],
+        "interests": [t.name for t in person.interests.all()],
+        "open_to_collaboration": person.open_to_collaboration,
+        "discoverability": person.discoverability,
+        "photo": person.photo.file.name if person.photo_id else None,
+        "created_at": person.created_at.isoformat(),
+    }
+    data["memberships"] = [
+        {"community": _page_ref(m.community), "role": m.role, "status": m.status, "since": m.since.isoformat()}
+        for m in person.memberships.select_related("community__locale")
+    ]
+    # Through the reverse relation, so that accounts need not know the resources app's models.
+    data["contributions"] = [
+        {"page": _page_ref(c.page), "role": c.role}
+        for c in person.resource_contributions.select_related("page__locale")
+    ]
+    data["project_partnerships"] = [
+        {"project": _page_ref(p.project), "school": p.school}
+        for p in person.project_partnerships.select_related("project__locale")
+    ]
+    data["discussion_posts"] = [
+        {"thread": post.thread.title, "community": post.thread.community.title, "body": post.body,
+         "created_at": post.created_at.isoformat()}
+        for post in person.discussion_posts.select_related("thread__community")
+    ]
+    return data
+
+
+# -- Deletion ----------------------------------------------------------------------
+
+def drafts_authored_alone(person):
+    """Pages never published (or unpublished) on which this person is the only contributor."""
+    contribution_model = person.resource_contributions.model
+    own_pages = person.resource_contributions.values("page")
+    shared = contribution_model.objects.filter(page__in=own_pages).exclude(person=person).values("page")
+    return Page.objects.filter(pk__in=own_pages, live=False).exclude(pk__in=shared)
+
+
+@transaction.atomic
+def delete_account(user, delete_drafts=False):
+    """Delete the user and anonymise their profile.
+
+    The Person row stays so that published materials keep a credit (a
+    generic, translated "Former member"), but it holds nothing personal,
+    is discoverable by nobody and has no account, so the privacy rule hides
+    it from profiles, sidebars, search and the API.
+    """
+    person = Person.objects.filter(user=user).first()
+    if person is not None:
+        if delete_drafts:
+            for page in drafts_authored_alone(person):
+                page.specific.delete()
+        # Leaving communities and projects: member counts and partner lists drop them.
+        person.memberships.all().delete()
+        person.project_partnerships.filter(school="").delete()
+        person.project_partnerships.update(person=None)
+        with translation.override(settings.LANGUAGE_CODE):
+            # Stored in the default language for the admin; pages show public_name, translated per reader.
+            person.display_name = gettext("Former member")
+        person.slug = f"former-member-{get_random_string(12).lower()}"
+        person.school = person.region = person.bio = ""
+        person.country = ""
+        person.photo = None
+        person.open_to_collaboration = False
+        person.discoverability = Discoverability.NOBODY
+        person.anonymised_at = timezone.now()
+        person.user = None
+        person.languages.set([])
+        person.subjects.set([])
+        person.levels.set([])
+        person.interests.clear()
+        person.save()
+    user.delete()
+    return person

@@ -1,0 +1,156 @@
+"""Views for the account life cycle: sign-up and confirmation, invitations, sign-in, profile, export, deletion."""
+import json
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from communities.models import Invitation, Person
+from communities.participation import accept_invitation
+from communities.privacy import viewer_person
+
+from . import services
+from .forms import DeleteAccountForm, ProfileForm, SignInForm, SignUpForm
+
+# Django's own back end, named because Wagtail may add others and login() then needs to know.
+BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+@sensitive_post_parameters("password1", "password2")
+@never_cache
+def sign_up(request):
+    if request.user.is_authenticated:
+        return redirect("accounts:profile")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user, _person = services.create_account(
+            email=form.cleaned_data["email"], password=form.cleaned_data["password1"],
+            display_name=form.cleaned_data["display_name"], active=False,
+        )
+        services.send_confirmation(user, request.build_absolute_uri)
+        return render(request, "accounts/sign_up_sent.html", {"email": user.email})
+    return render(request, "accounts/sign_up.html", {"form": form})
+
+
+@never_cache
+def confirm(request, token):
+    user = services.user_from_confirmation_token(token)
+    if user is None:
+        return render(request, "accounts/confirm_failed.html", status=400)
+    if not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+    login(request, user, backend=BACKEND)
+    messages.success(request, _("Your e-mail address is confirmed. Welcome to Kollega! Tell colleagues a little about yourself."))
+    return redirect("accounts:profile")
+
+
+@sensitive_post_parameters("password1", "password2")
+@never_cache
+def invitation(request, token):
+    invitation = get_object_or_404(Invitation.objects.select_related("community"), token=token)
+    if not invitation.is_open:
+        return render(request, "accounts/invitation_closed.html", {"invitation": invitation}, status=410)
+    community = invitation.community
+    if request.user.is_authenticated:
+        # Already has an account: one click to accept.
+        me = viewer_person(request.user)
+        if request.method == "POST" and me is not None:
+            accept_invitation(invitation, me)
+            messages.success(request, _("You are now a member of %(community)s.") % {"community": community.title})
+            target = invitation.project or community
+            return redirect(target.get_url(request) or "/")
+        return render(request, "accounts/invitation.html", {"invitation": invitation, "form": None, "me": me})
+    form = SignUpForm(request.POST or None, invitation=invitation)
+    if request.method == "POST" and form.is_valid():
+        # Following the link proves the address: the account is active at once.
+        user, person = services.create_account(
+            email=invitation.email, password=form.cleaned_data["password1"],
+            display_name=form.cleaned_data["display_name"], active=True,
+        )
+        accept_invitation(invitation, person)
+        login(request, user, backend=BACKEND)
+        messages.success(request, _("Welcome to Kollega! You are now a member of %(community)s.") % {"community": community.title})
+        return redirect("accounts:profile")
+    return render(request, "accounts/invitation.html", {"invitation": invitation, "form": form})
+
+
+class SignInView(auth_views.LoginView):
+    form_class = SignInForm
+    template_name = "accounts/sign_in.html"
+    redirect_authenticated_user = True
+
+
+class SignOutView(auth_views.LogoutView):
+    next_page = "/"
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/emails/password_reset_body.txt"
+    subject_template_name = "accounts/emails/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+@login_required
+def profile(request):
+    person = viewer_person(request.user)
+    if person is None:
+        # Accounts made in the admin may have no profile yet: start a private one.
+        person = Person.objects.create(
+            user=request.user, display_name=request.user.get_full_name() or request.user.get_username(),
+        )
+        request.user._kollega_person = person
+    form = ProfileForm(request.POST or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        person = form.save()
+        # Languages, subjects, levels and interests are parental relations kept
+        # in memory by the form; saving the profile again writes them.
+        person.save()
+        messages.success(request, _("Your profile is saved."))
+        return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form, "person": person})
+
+
+@login_required
+def export(request):
+    data = services.export_data(request.user)
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json; charset=utf-8"
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="kollega-my-data-{stamp}.json"'
+    return response
+
+
+@sensitive_post_parameters("password")
+@login_required
+def delete_account(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.delete_account(user, delete_drafts=form.cleaned_data["delete_drafts"])
+        return render(request, "accounts/deleted.html")
+    return render(request, "accounts/delete.html", {"form": form})

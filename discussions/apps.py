@@ -1,0 +1,8 @@
+"""Discussions: threads and replies in each community, with reporting to its facilitators."""
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DiscussionsConfig(AppConfig):
+    name = "discussions"
+    verbose_name = _("Discussions")
