@@ -34,9 +34,17 @@ def test_german_search_finds_another_inflection_of_the_word(client):
 
 
 def test_portuguese_search_finds_another_inflection_of_the_word(client):
-    factories.resource("A horta da escola", code="pt", summary="Cada planta precisa de luz e de água.")
+    factories.resource("A horta da escola", code="pt", summary="Cada planta e cada flor precisa de luz e de água.")
     factories.resource("Matemática", code="pt", summary="Frações e números decimais.")
     assert titles(client, "/pt/search/?q=plantas") == ["A horta da escola"]
+    # English stemming would keep "flores" and "flor" apart; Portuguese joins them.
+    assert titles(client, "/pt/search/?q=flores") == ["A horta da escola"]
+
+
+def test_with_other_languages_a_query_matches_pages_stemmed_in_any_language(client):
+    factories.resource("Skolträdgården", code="sv", summary="Växterna i trädgården.")
+    assert titles(client, "/en/search/?q=trädgårdar") == []
+    assert titles(client, "/en/search/?q=trädgårdar&all_languages=on") == ["Skolträdgården"]
 
 
 def test_english_search_still_stems_english(client):
