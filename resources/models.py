@@ -149,12 +149,16 @@ class ResourcePage(Page):
         SynchronizedField("licence"),
         SynchronizedField("duration_minutes"),
         SynchronizedField("tags"),
+        # Authors and adapters follow the source; translator credits stay on each
+        # translation (see copy_child_relation below).
         SynchronizedField("contributors"),
         SynchronizedField("attachments"),
         SynchronizedField("based_on"),
         SynchronizedField("community"),
         SynchronizedField("project"),
         SynchronizedField("external_id"),
+        # material_language is deliberately neither: a translation is written in its
+        # own language (set in copy_for_translation) and keeps it on every update.
     ]
 
     parent_page_types = ["resources.ResourceIndexPage"]
@@ -179,6 +183,41 @@ class ResourcePage(Page):
     class Meta:
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
+
+    # -- translation ---------------------------------------------------------
+
+    def copy_for_translation(self, locale, copy_parents=False, alias=False, exclude_fields=None):
+        """A new translation starts out written in its locale's language, not the source's."""
+        copy = super().copy_for_translation(locale, copy_parents=copy_parents, alias=alias, exclude_fields=exclude_fields)
+        if not alias and locale.language_code in LANGUAGE_NAMES and copy.material_language != locale.language_code:
+            copy.material_language = locale.language_code
+            copy.save(update_fields=["material_language"], clean=False)
+        return copy
+
+    def copy_child_relation(self, child_relation, target, commit=False, append=False):
+        """Synchronise contributors into a translation without touching its translator credits.
+
+        wagtail-localize replaces a synchronised child relation wholesale. The
+        people who translated a page are credited on that translation only:
+        the target keeps its own translator rows and does not receive the
+        source's (a source may itself be a translation of a third page).
+        """
+        name = child_relation if isinstance(child_relation, str) else child_relation.get_accessor_name()
+        is_translation = (
+            name == "contributors" and isinstance(target, ResourcePage)
+            and target.translation_key == self.translation_key and target.locale_id != self.locale_id
+        )
+        if not is_translation:
+            return super().copy_child_relation(child_relation, target, commit=commit, append=append)
+        own_translators = [c for c in target.contributors.all() if c.role == ContributorRole.TRANSLATOR]
+        copied = super().copy_child_relation(child_relation, target, commit=False, append=append)
+        synced = [c for c in target.contributors.all() if c.role != ContributorRole.TRANSLATOR]
+        for order, contributor in enumerate(synced + own_translators):
+            contributor.sort_order = order
+        target.contributors = synced + own_translators
+        if commit:
+            target.contributors.commit()
+        return copied
 
     # -- metadata read by templates, the API and the recommender ----------
 
@@ -235,6 +274,7 @@ class ResourcePage(Page):
         context["based_on"] = self.based_on if self.based_on and can_see_page(viewer, self.based_on) else None
         context["adaptations"] = self.adaptations_visible_to(viewer)
         context["translations"] = self.get_translations(inclusive=False).live()
+        context["translators"] = [c for c in context["credited"] if c.role == ContributorRole.TRANSLATOR]
         return context
 
 

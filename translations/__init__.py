@@ -1,0 +1,1 @@
+"""Translation workflows: status report, readers' translation requests, validated PO upload."""
