@@ -1,0 +1,36 @@
+"""Load the demo site: a realistic, deterministic corpus in English, Swedish, German and Portuguese."""
+import time
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _, gettext_lazy
+
+from kollega.demo.loader import DemoLoader, check_clean, summary_counts
+
+
+class Command(BaseCommand):
+    help = gettext_lazy(
+        "Load the demo corpus (materials, people, communities, curriculum). Safe to run twice. "
+        "Accounts: editor / kollega-demo (superuser) and teacher / kollega-demo."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true",
+            help=gettext_lazy("Load the demo even if the database holds content that is not part of it."),
+        )
+
+    def handle(self, *args, force=False, verbosity=1, **options):
+        started = time.monotonic()
+        check_clean(force)
+        created = DemoLoader(self.stdout, verbosity).run()
+        counts = summary_counts()
+        elapsed = time.monotonic() - started
+        self.stdout.write(_("Demo loaded in %(seconds).1f s. Created this run: %(created)s.") % {
+            "seconds": elapsed, "created": ", ".join(f"{k} {v}" for k, v in created.items()),
+        })
+        self.stdout.write(_(
+            "The demo now holds %(resources)d materials (%(by_locale)s), %(people)d people in %(countries)d "
+            "countries, %(communities)d communities, %(facilitators)d facilitators, %(projects)d projects "
+            "and %(units)d curriculum units."
+        ) % {**counts, "by_locale": ", ".join(f"{k} {v}" for k, v in counts["resources_by_locale"].items())})
+        self.stdout.write(_("Sign in at /admin/ as editor / kollega-demo; a teacher account is teacher / kollega-demo."))
