@@ -145,3 +145,4 @@ def reverse_admin_edit(page):
     from django.urls import reverse
 
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
+

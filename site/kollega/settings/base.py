@@ -135,6 +135,8 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 # The largest file a teacher may attach to a material.
 CONTRIBUTIONS_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+# Facilitators approve materials without holding the publish permission (contributions/finish.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "contributions.finish.publish_approved"
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 500
