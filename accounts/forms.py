@@ -2,12 +2,14 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Discoverability, Person
 from vocabularies.models import Subject
 
 from . import throttling
+from .services import unconfirmed_accounts
 
 User = get_user_model()
 
@@ -53,7 +55,8 @@ class SignUpForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists() or User.objects.filter(username__iexact=email).exists():
+        taken = User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email))
+        if taken.exclude(pk__in=unconfirmed_accounts(email)).exists():
             raise forms.ValidationError(
                 _("An account with this e-mail address already exists. Sign in, or reset your password if you forgot it.")
             )

@@ -24,9 +24,18 @@ CONFIRMATION_MAX_AGE = 3 * 24 * 3600
 @transaction.atomic
 def create_account(*, email, password, display_name, active):
     """A user (the e-mail address is the user name) and their profile, private by default."""
+    # A sign-up never confirmed (the link expired) must not block signing up again.
+    stale = list(unconfirmed_accounts(email))
+    Person.objects.filter(user__in=stale).delete()
+    User.objects.filter(pk__in=[u.pk for u in stale]).delete()
     user = User.objects.create_user(username=email, email=email, password=password, is_active=active)
     person = Person.objects.create(user=user, display_name=display_name, discoverability=Discoverability.NOBODY)
     return user, person
+
+
+def unconfirmed_accounts(email):
+    """Accounts for this address that were never confirmed (never active, never signed in)."""
+    return User.objects.filter(email__iexact=email, is_active=False, last_login__isnull=True)
 
 
 def confirmation_token(user):

@@ -62,11 +62,23 @@ def test_a_forged_confirmation_link_is_refused(client):
     assert not User.objects.get(email="anna@example.org").is_active
 
 
-def test_an_address_cannot_sign_up_twice(client):
+def test_a_confirmed_address_cannot_sign_up_twice(client):
     sign_up(client)
+    client.get(link_in(mail.outbox[0]))
+    client.logout()
     response = sign_up(client)
     assert "already exists" in response.content.decode()
     assert User.objects.filter(email="anna@example.org").count() == 1
+
+
+def test_an_unconfirmed_sign_up_does_not_block_signing_up_again(client):
+    sign_up(client)
+    response = sign_up(client, password="another-long-Pass-99")
+    assert "Check your e-mail" in response.content.decode()
+    assert User.objects.filter(email="anna@example.org").count() == 1
+    # Only the newest link works.
+    assert client.get(link_in(mail.outbox[0])).status_code == 400
+    assert client.get(link_in(mail.outbox[1])).status_code == 302
 
 
 def test_a_weak_password_is_refused_and_the_form_keeps_the_name(client):
