@@ -31,19 +31,24 @@ class ParsedQuery:
         # Exclusions alone match nothing sensible: a query needs something to find.
         return bool(self.terms or self.phrases)
 
-    def to_search_query(self):
-        """The modelsearch query: every word and phrase required, exclusions removed."""
+    def to_search_query(self, exclusions=True):
+        """The modelsearch query: every word and phrase required, exclusions removed.
+
+        exclusions=False leaves the NOTs out, for engines that cannot nest them
+        (SQLite's FTS5 compiler); the caller then removes excluded matches itself.
+        """
+        if not self:
+            return None
         parts = []
         if self.terms:
             parts.append(PlainText(" ".join(self.terms), operator="and"))
         parts += [Phrase(p) for p in self.phrases]
-        parts += [Not(PlainText(x)) for x in self.excluded]
-        if not self:
-            return None
+        if exclusions:
+            parts += [Not(PlainText(x)) for x in self.excluded]
         return parts[0] if len(parts) == 1 else And(parts)
 
     def plain_text(self):
-        """All positive words as one string: the fallback for engines without phrase or NOT support."""
+        """All positive words as one string (autocomplete)."""
         return " ".join([*self.terms, *self.phrases])
 
 

@@ -42,12 +42,15 @@ def ranked_ids(queryset, parsed, language, limit=MAX_MATCHES):
     narrow = queryset.only("pk")
     try:
         try:
-            results = backend.search(parsed.to_search_query(), narrow)[:limit]
-            return [obj.pk for obj in results]
+            return [obj.pk for obj in backend.search(parsed.to_search_query(), narrow)[:limit]]
         except NotImplementedError:
-            # SQLite's FTS5 compiler has no NOT inside AND: search the positive words only.
-            results = backend.search(parsed.plain_text(), narrow)[:limit]
-            return [obj.pk for obj in results]
+            # SQLite's FTS5 compiler has no NOT inside AND: search without the
+            # exclusions, then drop what each exclusion matches.
+            ids = [obj.pk for obj in backend.search(parsed.to_search_query(exclusions=False), narrow)[:limit]]
+            excluded = set()
+            for word in parsed.excluded:
+                excluded.update(obj.pk for obj in backend.search(word, narrow.filter(pk__in=ids)))
+            return [pk for pk in ids if pk not in excluded]
     except SEARCH_UNAVAILABLE_ERRORS as exc:
         logger.warning("Search engine unavailable: %s", exc)
         raise SearchUnavailable from exc

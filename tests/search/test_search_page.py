@@ -45,6 +45,14 @@ def test_search_finds_materials_in_the_reader_locale(client, library):
     assert "Acids and bases" not in page
 
 
+def test_a_minus_word_excludes_and_quotes_keep_a_phrase_together(client, library):
+    titles = {r.title for r in client.get("/en/search/?q=plants+-pigments").context["results"]}
+    assert titles == {"Photosynthesis lab"}
+    titles = {r.title for r in client.get('/en/search/?q="school+garden"').context["results"]}
+    assert titles == {"Photosynthesis lab"}
+    assert client.get('/en/search/?q="garden+school"').context["results"].paginator.count == 0
+
+
 def test_facet_counts_match_the_results(client, library):
     response = client.get("/en/search/?q=plants")
     assert facet_count(response, "subject", "Biology") == 2
