@@ -258,7 +258,11 @@ def start_translation(user, page, locale):
         )
         # A teacher's translation starts as a draft: it is published after review, not on creation.
         translation.save_target(user=user, publish=False)
-    return page.get_translation(locale)
+        draft = page.get_translation(locale)
+        # The copy keeps the source's owner; a translator with the "add" permission edits pages they own.
+        draft.owner = user
+        draft.save(update_fields=["owner"], clean=False)
+    return draft
 
 
 def request_translation(user, page, locale):
