@@ -802,10 +802,9 @@ class _Writer:
             source = ResourcePage.objects.get(pk=self.page_pk(record.translation_of))
 
         if record.existing_pk is not None:
+            # The slug is left alone, even when the title changed: links and
+            # bookmarks to an imported material must survive a re-import.
             page = ResourcePage.objects.get(pk=record.existing_pk)
-            # Keep the address of an imported page stable unless its title changed.
-            if page.title != record.title:
-                page.slug = self._slug(index, record.title, record.id, current=page.slug)
             if source is not None and page.translation_key != source.translation_key:
                 page.translation_key = source.translation_key
             self.result.updated += 1

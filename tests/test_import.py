@@ -162,6 +162,13 @@ def test_community_is_linked(tmp_path, home):
     assert by_id("c-1").community == group
 
 
+def test_missing_summary_is_taken_from_the_body(tmp_path, home):
+    data = record("s-1", body="  First   line\nof the text.\n\nSecond paragraph.")
+    del data["summary"]
+    run(write(tmp_path, [data]))
+    assert by_id("s-1").summary == "First line of the text."
+
+
 def test_second_import_updates_instead_of_duplicating(tmp_path, home):
     run(GOOD)
     pages, people = ResourcePage.objects.count(), Person.objects.count()
@@ -184,6 +191,7 @@ def test_second_import_updates_instead_of_duplicating(tmp_path, home):
     assert "created 0, updated 3" in output
     en = by_id("kol-1")
     assert en.title == "Photosynthesis, revised" and en.live and not en.has_unpublished_changes
+    assert en.url == "/en/materials/photosynthesis-in-the-classroom/"  # links keep working
     assert en.tag_list == ["plants"]
     assert [c["name"] for c in en.contributor_list] == ["Jane Doe"]
     assert ResourcePage.objects.count() == pages
