@@ -6,6 +6,7 @@ view crashes on a file without the translation header. Here every problem is
 named, and a refused file changes nothing.
 """
 import os
+import re
 import tempfile
 
 import polib
@@ -38,7 +39,9 @@ def parse_po(content):
     try:
         return polib.pofile(handle.name)
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise POFileRefused(_("This is not a valid PO file: %(error)s") % {"error": exc}) from exc
+        # polib names the temporary file in its message; the editor only needs the line.
+        error = re.sub(r" in po file \S+", "", str(exc))
+        raise POFileRefused(_("This is not a valid PO file: %(error)s") % {"error": error}) from exc
     finally:
         os.unlink(handle.name)
 
