@@ -4,6 +4,8 @@ Signal handlers only enqueue (after the transaction commits), so an
 editor's save never waits for the encoder when a worker runs the queue.
 """
 import logging
+import threading
+from contextlib import contextmanager
 
 from django.db import transaction
 from django_tasks import task
@@ -27,14 +29,45 @@ def remove_recommendations(keys):
     services.invalidate()
 
 
+_deferred = threading.local()
+
+
+@contextmanager
+def deferred_updates():
+    """Collect updates during a bulk load and enqueue them as one task at the end.
+
+    Loaders that publish hundreds of pages use it so the encoder sees one
+    large batch (fast) instead of one text per task.
+    """
+    if getattr(_deferred, "keys", None) is not None:
+        yield
+        return
+    _deferred.keys, _deferred.removed = set(), set()
+    try:
+        yield
+    finally:
+        keys, removed = _deferred.keys, _deferred.removed
+        _deferred.keys = _deferred.removed = None
+        if removed:
+            enqueue_remove(removed)
+        if keys - removed:
+            enqueue_update(keys - removed)
+
+
 def enqueue_update(keys):
     keys = sorted(set(k for k in keys if k))
+    if getattr(_deferred, "keys", None) is not None:
+        _deferred.keys.update(keys)
+        return
     if keys:
         transaction.on_commit(lambda: _safe_enqueue(update_recommendations, keys))
 
 
 def enqueue_remove(keys):
     keys = sorted(set(k for k in keys if k))
+    if getattr(_deferred, "removed", None) is not None:
+        _deferred.removed.update(keys)
+        return
     if keys:
         transaction.on_commit(lambda: _safe_enqueue(remove_recommendations, keys))
 

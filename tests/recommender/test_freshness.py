@@ -130,3 +130,17 @@ def test_a_failing_index_serves_the_last_good_sidebars(client, monkeypatch):
     response = client.get(page.url)
     assert response.status_code == 200
     assert "Plants and light" in response.content.decode()
+
+
+def test_a_bulk_load_enqueues_one_batched_update(django_capture_on_commit_callbacks, monkeypatch):
+    from recommender import tasks
+
+    batches = []
+    monkeypatch.setattr(tasks, "_safe_enqueue", lambda task, keys: batches.append((task.name, keys)))
+    with django_capture_on_commit_callbacks(execute=True):
+        with tasks.deferred_updates():
+            a = f.resource("Photosynthesis in the garden", summary=TEXT)
+            b = f.resource("Plants and light", summary=TEXT)
+    updates = [keys for name, keys in batches if name == "update_recommendations"]
+    assert len(updates) == 1
+    assert {f"resource:{a.pk}", f"resource:{b.pk}"} <= set(updates[0])
