@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("discussions/", include("discussions.urls")),
     path("search/", include("search.urls")),
     path("contribute/", include("contributions.urls")),
+    path("self-assessment/", include("assessment.urls")),
     path("recommendations/", include("recommender.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

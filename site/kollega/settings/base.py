@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "recommender",
     "search",
     "contributions",
+    "assessment",
     "translations",  # before wagtail_localize: its PO upload URL takes precedence
     "wagtail_localize",
     "wagtail_localize.locales",
