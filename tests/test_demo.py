@@ -1,0 +1,76 @@
+"""load_demo builds the full demo site once, idempotently and only on demo-only databases; generate_corpus scales."""
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+
+from communities.models import CommunityPage, Membership, Person, ProjectPage
+from kollega.demo.loader import summary_counts
+from kollega.models import StandardPage
+from resources.models import CurriculumUnitPage, ResourcePage
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Load the demo once for the module inside a transaction that is rolled back afterwards."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("load_demo", verbosity=0)
+            yield summary_counts()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def test_required_counts(demo, db):
+    demo_resources = ResourcePage.objects.live().filter(external_id__startswith="demo:")
+    assert demo_resources.count() >= 200
+    for code in ("en", "sv", "de", "pt"):
+        sources = [r for r in demo_resources.filter(locale__language_code=code) if r.get_translations(inclusive=False).filter(pk__lt=r.pk).count() == 0]
+        assert len(sources) >= 40, code
+    regional = CommunityPage.objects.filter(locale__language_code="en", scope="regional")
+    assert regional.count() >= 12
+    european = CommunityPage.objects.get(locale__language_code="en", scope="european")
+    assert european.memberships().active().values("person").distinct().count() >= 48
+    assert Membership.objects.active().facilitators().values("person").distinct().count() == 24
+    assert Person.objects.values("country").distinct().count() >= 4
+    assert CommunityPage.objects.filter(visibility="members").exists()
+    assert CurriculumUnitPage.objects.filter(locale__language_code="en").count() >= 6
+    assert StandardPage.objects.filter(locale__language_code="en", slug="european-cooperation").exists()
+    assert set(ProjectPage.objects.values_list("status", flat=True)) == {"ongoing", "completed"}
+    # Translation groups start in every language, not only in English.
+    for code in ("sv", "de", "pt"):
+        originals = demo_resources.filter(locale__language_code=code, contributors__role="author").exclude(
+            contributors__role="translator")
+        assert any(r.get_translations(inclusive=False).exists() for r in originals), code
+    assert demo_resources.filter(based_on__isnull=False).exists()
+    assert demo_resources.filter(licence="urn:kollega:all-rights-reserved").count() == 1
+
+
+def test_second_run_changes_nothing(demo, db):
+    call_command("load_demo", verbosity=0)
+    assert summary_counts() == demo
+
+
+@pytest.mark.parametrize("prefix", ["en", "sv", "de", "pt"])
+def test_home_pages_answer(demo, client, prefix):
+    assert client.get(f"/{prefix}/").status_code == 200
+
+
+def test_refuses_foreign_content_unless_forced(demo, db):
+    Person.objects.create(display_name="A Real Teacher", slug="a-real-teacher")
+    with pytest.raises(CommandError, match="--force"):
+        call_command("load_demo", verbosity=0)
+    call_command("load_demo", "--force", verbosity=0)
+
+
+def test_generate_corpus_creates_exactly_n_that_render(demo, client):
+    before = ResourcePage.objects.filter(external_id__startswith="synthetic:").count()
+    call_command("generate_corpus", resources=300, batch=70, people=12, verbosity=0)
+    synthetic = ResourcePage.objects.filter(external_id__startswith="synthetic:")
+    assert synthetic.count() == before + 300
+    for page in synthetic.order_by("pk")[::97]:
+        assert client.get(page.url).status_code == 200, page.url
