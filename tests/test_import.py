@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings, strategies as st
 from taggit.models import Tag
 from wagtail.models import Page, ReferenceIndex, Revision
@@ -20,6 +21,13 @@ from . import factories
 
 DATA = Path(__file__).parent / "data"
 GOOD = DATA / "resources_good.json"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are checked in English; a request to /sv/ in an earlier test leaves Swedish active in the thread."""
+    with translation.override("en"):
+        yield
 
 
 def run(path):
