@@ -82,40 +82,47 @@ def group_max(similarities, groups):
     return best
 
 
-def diversify(candidates, limit, author_key, language_key, author_decay=0.6, language_decay=0.8, max_language_share=0.5):
+def diversify(candidates, limit, author_key, language_key, max_author_share=0.5, max_language_share=0.5, decay=0.9):
     """Greedy re-ranking so that one author or one language does not fill the list.
 
-    Each pick multiplies the remaining scores of candidates by the same author
-    by `author_decay` and of the same language by `language_decay`; no
-    language may take more than `max_language_share` of the list while other
-    languages still have candidates. Candidates are (score, item) pairs; the
-    result keeps the (adjusted score, item) pairs in picked order.
+    No author may take more than `max_author_share` of the list and no
+    language more than `max_language_share`, while candidates that respect
+    the caps remain; each repeat of an author or a language also multiplies a
+    candidate's score by `decay`, so ties go to new voices. Shares are caps,
+    not penalties from the second item on: a work's translations by one
+    author (three of five slots) stay in the list. Candidates are
+    (score, item) pairs; the result keeps (adjusted score, item) in picked order.
     """
     pool = [(float(score), item) for score, item in candidates]
     picked = []
     authors = Counter()
     languages = Counter()
-    cap = max(1, int(np.ceil(limit * max_language_share)))
-    while pool and len(picked) < limit:
-        def adjusted(entry):
-            score, item = entry
-            factor = author_decay ** sum(authors[a] for a in author_key(item) or ())
-            factor *= language_decay ** languages[language_key(item)]
-            return score * factor
+    author_cap = max(1, int(np.ceil(limit * max_author_share)))
+    language_cap = max(1, int(np.ceil(limit * max_language_share)))
 
+    def adjusted(entry):
+        score, item = entry
+        repeats = sum(authors[a] for a in author_key(item) or ()) + languages[language_key(item)]
+        return score * decay ** repeats
+
+    def author_ok(item):
+        return all(authors[a] < author_cap for a in author_key(item) or ())
+
+    def language_ok(item):
+        return languages[language_key(item)] < language_cap
+
+    while pool and len(picked) < limit:
         pool.sort(key=adjusted, reverse=True)
-        choice = None
-        for entry in pool:
-            language = language_key(entry[1])
-            others_left = any(language_key(e[1]) != language for e in pool)
-            if languages[language] < cap or not others_left:
-                choice = entry
-                break
-        if choice is None:
-            choice = pool[0]
+        # Both caps if possible; else keep the author cap (one voice must not
+        # dominate); else the language cap; else the best remaining.
+        choice = (
+            next((e for e in pool if author_ok(e[1]) and language_ok(e[1])), None)
+            or next((e for e in pool if author_ok(e[1])), None)
+            or next((e for e in pool if language_ok(e[1])), None)
+            or pool[0]
+        )
         pool.remove(choice)
-        score = adjusted(choice)
-        picked.append((score, choice[1]))
+        picked.append((adjusted(choice), choice[1]))
         for a in author_key(choice[1]) or ():
             authors[a] += 1
         languages[language_key(choice[1])] += 1

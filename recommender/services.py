@@ -193,9 +193,12 @@ def _compute_related_resources(obj, viewer, limit):
         scored.append((score, {"key": hit.key, "group": group, "language": hit.language,
                                "people": theirs.get("people", []), "reasons": reasons}))
     picked = scoring.diversify(
-        scored, limit * 2, author_key=lambda e: e["people"][:1], language_key=lambda e: e["language"],
+        scored, limit, author_key=lambda e: e["people"][:1], language_key=lambda e: e["language"],
     )
-    return [{**entry, "score": round(score, 4)} for score, entry in picked]
+    # A few spares in score order replace suggestions that turn out hidden when shown.
+    chosen = {id(entry) for _, entry in picked}
+    spares = sorted(((s, e) for s, e in scored if id(e) not in chosen), key=lambda x: -x[0])[:limit]
+    return [{**entry, "score": round(score, 4)} for score, entry in picked + spares]
 
 
 def _merge_fields(docs):
