@@ -33,11 +33,12 @@ _deferred = threading.local()
 
 
 @contextmanager
-def deferred_updates():
+def deferred_updates(discard=False):
     """Collect updates during a bulk load and enqueue them as one task at the end.
 
     Loaders that publish hundreds of pages use it so the encoder sees one
-    large batch (fast) instead of one text per task.
+    large batch (fast) instead of one text per task. With discard=True the
+    updates are dropped: the caller rebuilds everything afterwards.
     """
     if getattr(_deferred, "keys", None) is not None:
         yield
@@ -48,6 +49,8 @@ def deferred_updates():
     finally:
         keys, removed = _deferred.keys, _deferred.removed
         _deferred.keys = _deferred.removed = None
+        if discard:
+            return
         if removed:
             enqueue_remove(removed)
         if keys - removed:

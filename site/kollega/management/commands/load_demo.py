@@ -5,6 +5,9 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _, gettext_lazy
 
 from kollega.demo.loader import DemoLoader, check_clean, summary_counts
+from recommender.encoders.base import EncoderError
+from recommender.rebuild import rebuild
+from recommender.tasks import deferred_updates
 
 
 class Command(BaseCommand):
@@ -18,11 +21,25 @@ class Command(BaseCommand):
             "--force", action="store_true",
             help=gettext_lazy("Load the demo even if the database holds content that is not part of it."),
         )
+        parser.add_argument(
+            "--no-recommendations", action="store_true",
+            help=gettext_lazy("Skip building the recommender's vectors (run rebuild_recommendations later)."),
+        )
 
     def handle(self, *args, force=False, verbosity=1, **options):
         started = time.monotonic()
         check_clean(force)
-        created = DemoLoader(self.stdout, verbosity).run()
+        # Per-object recommender updates are dropped during the load; one
+        # rebuild afterwards encodes everything in large batches.
+        with deferred_updates(discard=True):
+            created = DemoLoader(self.stdout, verbosity).run()
+        if not options["no_recommendations"]:
+            try:
+                figures = rebuild()
+            except EncoderError as exc:
+                self.stderr.write(_("The recommender could not encode the demo (%(error)s); run rebuild_recommendations later.") % {"error": exc})
+            else:
+                self.stdout.write(_("Recommendations: %(documents)d documents indexed.") % figures)
         counts = summary_counts()
         elapsed = time.monotonic() - started
         self.stdout.write(_("Demo loaded in %(seconds).1f s. Created this run: %(created)s.") % {
