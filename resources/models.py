@@ -140,6 +140,7 @@ class ResourcePage(Page):
         index.FilterField("first_published_at"),
     ]
 
+    # external_id is deliberately absent: each translation keeps the id it was imported under.
     translatable_fields = PAGE_TRANSLATED + [
         TranslatableField("summary"),
         TranslatableField("body"),
@@ -156,7 +157,6 @@ class ResourcePage(Page):
         SynchronizedField("based_on"),
         SynchronizedField("community"),
         SynchronizedField("project"),
-        SynchronizedField("external_id"),
         # material_language is deliberately neither: a translation is written in its
         # own language (set in copy_for_translation) and keeps it on every update.
     ]
@@ -267,8 +267,10 @@ class ResourcePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         viewer = request.user
+        # Former members (deleted accounts) stay credited under a generic name, without a profile link.
         context["credited"] = [
-            c for c in self.contributors.select_related("person") if can_see_person(viewer, c.person)
+            c for c in self.contributors.select_related("person")
+            if c.person.is_former_member or can_see_person(viewer, c.person)
         ]
         context["hidden_contributor_count"] = self.contributors.count() - len(context["credited"])
         context["based_on"] = self.based_on if self.based_on and can_see_page(viewer, self.based_on) else None

@@ -170,6 +170,8 @@ def test_after_deletion_the_person_appears_nowhere_and_their_work_stays(client):
     html = page.content.decode()
     assert "Plants and light" in html and "Zelda" not in html
     assert published.contributors.get().person.public_name == "Former member"
+    # Credited under the generic name, with no link to the (gone) profile.
+    assert "Former member" in html and zelda.get_absolute_url() not in html
 
 
 def test_former_member_name_is_shown_in_the_readers_language(client):
