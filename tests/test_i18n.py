@@ -20,6 +20,13 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sdf]|%\(\w+\)\.\d+f|%[sd]|\{\{\s*\w+\s*\}\}"
 IGNORED = [".venv", "var", "node_modules", "static_collected", "locale", "bench", "tests", "deploy", "docs"]
 
 
+@pytest.fixture(autouse=True)
+def restore_language():
+    """Requests to /de/ activate German for the thread; give the next test back the language it had."""
+    with translation.override(translation.get_language()):
+        yield
+
+
 def catalogue(code):
     return polib.pofile(str(LOCALE_DIR / code / "LC_MESSAGES" / "django.po"))
 
