@@ -11,16 +11,6 @@ pytestmark = pytest.mark.django_db
 TEXT = "Pupils measure how plants use light and water for photosynthesis in the school garden."
 
 
-@pytest.fixture(autouse=True)
-def fresh_recommender():
-    from django.core.cache import cache
-
-    conf.reset()
-    cache.clear()
-    yield
-    conf.reset()
-    cache.clear()
-
 
 @pytest.fixture
 def community():
