@@ -74,12 +74,7 @@ def _dismissed(viewer):
 
 def _knn_merged(index, vectors, **query):
     """Best hit per key over several query vectors (a work's translations)."""
-    best = {}
-    for vector in vectors:
-        for hit in index.knn(KnnQuery(vector=vector, **query)):
-            if hit.key not in best or hit.score > best[hit.key].score:
-                best[hit.key] = hit
-    return sorted(best.values(), key=lambda h: h.score, reverse=True)
+    return index.knn_many(vectors, KnnQuery(vector=vectors[0], **query))
 
 
 def _viewer_signature(viewer):
@@ -166,7 +161,7 @@ def _compute_related_resources(obj, viewer, limit):
     for hit in hits:
         if hit.group not in by_group:
             by_group[hit.group] = hit
-    lineage = _lineage_groups(obj, mine)
+    lineage = _lineage_groups(obj, mine, docs)
     missing = [g for g in lineage if g not in by_group and g not in own_groups]
     if missing:
         for hit in _hits_for_groups(index, missing, viewer):
@@ -186,19 +181,25 @@ def _compute_related_resources(obj, viewer, limit):
             "lineage": 1.0 if group in lineage else 0.0,
         }
         score = scoring.blend(signals, weights)
-        score -= scoring.dismissal_penalty(_vector_of(index, hit.key), dismissed_vectors)
+        if dismissed_vectors is not None:
+            score -= scoring.dismissal_penalty(_vector_of(index, hit.key), dismissed_vectors)
         if score < config.min_score:
             continue
-        reasons = _resource_reasons(group, lineage, mine, theirs, hit, signals, docs)
         scored.append((score, {"key": hit.key, "group": group, "language": hit.language,
-                               "people": theirs.get("people", []), "reasons": reasons}))
+                               "people": theirs.get("people", []), "_hit": hit, "_signals": signals}))
     picked = scoring.diversify(
         scored, limit, author_key=lambda e: e["people"][:1], language_key=lambda e: e["language"],
     )
     # A few spares in score order replace suggestions that turn out hidden when shown.
     chosen = {id(entry) for _, entry in picked}
     spares = sorted(((s, e) for s, e in scored if id(e) not in chosen), key=lambda x: -x[0])[:limit]
-    return [{**entry, "score": round(score, 4)} for score, entry in picked + spares]
+    result = []
+    for score, entry in picked + spares:
+        hit, signals = entry.pop("_hit"), entry.pop("_signals")
+        # Reasons are worked out only for what may be shown.
+        entry["reasons"] = _resource_reasons(entry["group"], lineage, mine, hit.fields, hit, signals, docs)
+        result.append({**entry, "score": round(score, 4)})
+    return result
 
 
 def _merge_fields(docs):
@@ -213,13 +214,15 @@ def _merge_fields(docs):
     return merged
 
 
-def _lineage_groups(obj, mine):
+def _lineage_groups(obj, mine, docs):
     """{group: reason code} of works adapted from obj or that obj adapts."""
     groups = {}
     if mine.get("based_on"):
         groups[mine["based_on"]] = "adapted_from"
     if isinstance(obj, ResourcePage):
-        for key in ResourcePage.objects.live().filter(based_on__translation_key=obj.translation_key).values_list("translation_key", flat=True):
+        # based_on points at one translation of the work: look for any of them (an indexed foreign key).
+        members = [split_key(d.key)[1] for d in docs if d.kind == "resource"]
+        for key in ResourcePage.objects.live().filter(based_on_id__in=members).values_list("translation_key", flat=True):
             groups[key.hex] = "adaptation"
     return groups
 
@@ -274,13 +277,16 @@ def _materialise_resources(entries, viewer, limit):
     """Pages for cached entries, shown in the reader's language when a translation exists."""
     if not entries:
         return []
+    from wagtail.models import Locale
+
     language = translation.get_language() or "en"
-    pks = [split_key(e["key"])[1] for e in entries]
+    pks = {split_key(e["key"])[1] for e in entries}
     groups = [e["group"] for e in entries]
-    candidates = visible_pages(
-        viewer,
-        ResourcePage.objects.filter(pk__in=pks) | ResourcePage.objects.filter(translation_key__in=groups, locale__language_code=language),
-    ).select_related("locale")
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is not None:
+        # The reader's translation of each work, found through the (translation_key, locale) index.
+        pks |= set(ResourcePage.objects.filter(translation_key__in=groups, locale=locale).values_list("pk", flat=True))
+    candidates = visible_pages(viewer, ResourcePage.objects.filter(pk__in=pks)).select_related("locale").defer_streamfields()
     by_pk = {p.pk: p for p in candidates}
     local = {p.translation_key.hex: p for p in candidates if p.locale.language_code == language}
     result = []

@@ -62,6 +62,20 @@ class BaseVectorIndex:
         """Up to query.k hits, best first, every filter applied inside the search."""
         raise NotImplementedError
 
+    def knn_many(self, vectors, query):
+        """Best hits for several query vectors (a work's translations); a hit scores its best match.
+
+        Engines that can score a matrix at once override this; the default asks once per vector.
+        """
+        from dataclasses import replace
+
+        best = {}
+        for vector in vectors:
+            for hit in self.knn(replace(query, vector=vector)):
+                if hit.key not in best or hit.score > best[hit.key].score:
+                    best[hit.key] = hit
+        return sorted(best.values(), key=lambda h: h.score, reverse=True)[: query.k]
+
     def get(self, keys):
         """{key: IndexDocument} for the keys that are indexed."""
         raise NotImplementedError

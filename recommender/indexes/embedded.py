@@ -33,6 +33,10 @@ class _Snapshot:
         for i, r in enumerate(rows):
             self.vectors[i] = np.frombuffer(r["vector"], dtype=np.float32)
         self.kind_masks = {kind: self.kinds == kind for kind in set(self.kinds.tolist())}
+        # One contiguous block per kind, so a query for resources multiplies only
+        # the resource rows and never copies the matrix.
+        self.kind_rows = {kind: np.flatnonzero(mask) for kind, mask in self.kind_masks.items()}
+        self.kind_vectors = {kind: np.ascontiguousarray(self.vectors[rows]) for kind, rows in self.kind_rows.items()}
 
 
 def _codes(values):
@@ -90,8 +94,18 @@ class EmbeddedIndex(BaseVectorIndex):
         self._bump()
 
     def get(self, keys):
-        rows = self._model().objects.filter(key__in=list(keys))
-        return {row.key: row.as_document() for row in rows}
+        # The snapshot holds every document already; reading it saves a query and the JSON decoding.
+        snap = self.snapshot()
+        found = {}
+        for key in keys:
+            row = snap.position.get(key)
+            if row is not None:
+                found[key] = IndexDocument(
+                    key=key, kind=snap.kinds[row], vector=snap.vectors[row], group=snap.groups[row],
+                    language=snap.languages[row], audience=sorted(snap.audiences[row]), licence=snap.licences[row],
+                    fields=snap.fields[row],
+                )
+        return found
 
     def keys(self, kind=None):
         qs = self._model().objects.all()
@@ -124,46 +138,61 @@ class EmbeddedIndex(BaseVectorIndex):
             return self._snapshot
 
     def knn(self, query):
+        return self.knn_many([query.vector], query)
+
+    def knn_many(self, vectors, query):
+        """Best hits for several query vectors at once (a work's translations): score = the best of them."""
         snap = self.snapshot()
         n = len(snap.keys)
         if n == 0 or query.k <= 0:
             return []
-        mask = np.ones(n, dtype=bool)
-        if query.kinds:
-            kind_mask = np.zeros(n, dtype=bool)
-            for kind in query.kinds:
-                kind_mask |= snap.kind_masks.get(kind, False)
-            mask &= kind_mask
+        kinds = list(query.kinds) if query.kinds else None
+        if kinds and len(kinds) == 1:
+            rows = snap.kind_rows.get(kinds[0])
+            if rows is None:
+                return []
+            matrix = snap.kind_vectors[kinds[0]]
+        elif kinds:
+            rows = np.flatnonzero(np.isin(snap.kinds, kinds))
+            matrix = snap.vectors[rows]
+        else:
+            rows, matrix = None, snap.vectors
+        mask = np.ones(matrix.shape[0], dtype=bool)
+
+        def restrict(full_mask):
+            return full_mask if rows is None else full_mask[rows]
+
         if query.audience is not None:
             tokens = set(query.audience)
             allowed = [code for audience, code in snap.audience_ids.items() if audience & tokens]
-            mask &= np.isin(snap.audience_codes, allowed)
+            mask &= restrict(np.isin(snap.audience_codes, allowed))
         if query.exclude_groups:
             excluded = [snap.group_ids[g] for g in query.exclude_groups if g in snap.group_ids]
             if excluded:
-                mask &= ~np.isin(snap.group_codes, excluded)
+                mask &= ~restrict(np.isin(snap.group_codes, excluded))
         if query.languages:
-            mask &= np.isin(snap.languages, list(query.languages))
+            mask &= restrict(np.isin(snap.languages, list(query.languages)))
         if query.licences:
-            mask &= np.isin(snap.licences, list(query.licences))
-        for key in query.exclude_keys:
-            pos = snap.position.get(key)
-            if pos is not None:
-                mask[pos] = False
-        candidates = np.flatnonzero(mask)
-        if candidates.size == 0:
+            mask &= restrict(np.isin(snap.licences, list(query.licences)))
+        if query.exclude_keys:
+            full = np.ones(n, dtype=bool)
+            for key in query.exclude_keys:
+                pos = snap.position.get(key)
+                if pos is not None:
+                    full[pos] = False
+            mask &= restrict(full)
+        if not mask.any():
             return []
-        vector = np.asarray(query.vector, dtype=np.float32)
-        if candidates.size == n:
-            scores = snap.vectors @ vector
-        else:
-            scores = snap.vectors[candidates] @ vector
-        k = min(query.k, scores.size)
+        q = np.asarray(vectors, dtype=np.float32).reshape(-1, matrix.shape[1] if matrix.size else len(vectors[0]))
+        scores = matrix @ q.T
+        scores = scores.max(axis=1) if scores.ndim == 2 else scores
+        scores = np.where(mask, scores, -np.inf)
+        k = min(query.k, int(mask.sum()))
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top], kind="stable")]
         hits = []
         for i in top:
-            row = candidates[i] if candidates.size != n else i
+            row = i if rows is None else rows[i]
             hits.append(Hit(
                 key=snap.keys[row], kind=snap.kinds[row], score=float(scores[i]), group=snap.groups[row],
                 language=snap.languages[row], fields=snap.fields[row],
