@@ -336,7 +336,7 @@ def _compute_related_people(obj, viewer, limit):
                 evidence[pid] = (hit.score, hit.fields.get("title", ""))
     profile_hits = _knn_merged(index, vectors, k=config.candidate_pool, kinds=("person",), audience=viewer_person_audience(viewer))
     profile = {split_key(h.key)[1]: h for h in profile_hits}
-    lineage = _people_lineage(obj)
+    lineage = _people_lineage(obj, docs)
 
     candidate_ids = (set(evidence) | set(profile) | set(lineage)) - excluded
     candidate_ids = {pid for pid in candidate_ids if f"person:{pid}" not in dismissed}
@@ -385,21 +385,31 @@ def _own_people(obj):
     return set()
 
 
-def _people_lineage(obj):
+def _people_lineage(obj, docs=()):
     """{person id: Reason} for people linked to obj through translations and adaptations."""
     if not isinstance(obj, ResourcePage):
         return {}
+    import uuid
+
     from resources.models import ResourceContributor
 
     lineage = {}
-    translations = ResourcePage.objects.live().filter(translation_key=obj.translation_key).exclude(pk=obj.pk)
-    for c in ResourceContributor.objects.filter(page__in=translations).select_related("page__locale"):
-        lineage.setdefault(c.person_id, Reason("translated_into", {"language": c.page.locale.language_code}))
-    adaptations = ResourcePage.objects.live().filter(based_on__translation_key=obj.translation_key)
-    for c in ResourceContributor.objects.filter(page__in=adaptations).select_related("page__locale"):
-        lineage[c.person_id] = Reason("adapted_into", {"language": c.page.locale.language_code})
-    if obj.based_on_id:
-        for pid in ResourceContributor.objects.filter(page__translation_key=obj.based_on.translation_key, role="author").values_list("person_id", flat=True):
+    # The work's live translations are the indexed members of its group.
+    members = [split_key(d.key)[1] for d in docs if d.kind == "resource"] or [obj.pk]
+    others = [pk for pk in members if pk != obj.pk]
+    if others:
+        rows = ResourceContributor.objects.filter(page_id__in=others).values_list("person_id", "page__locale__language_code")
+        for person_id, language in rows:
+            lineage.setdefault(person_id, Reason("translated_into", {"language": language}))
+    rows = ResourceContributor.objects.filter(page__based_on_id__in=members, page__live=True).values_list(
+        "person_id", "page__locale__language_code")
+    for person_id, language in rows:
+        lineage[person_id] = Reason("adapted_into", {"language": language})
+    based_on = next((d.fields.get("based_on") for d in docs if d.fields.get("based_on")), None)
+    if based_on:
+        authors = ResourceContributor.objects.filter(
+            page__translation_key=uuid.UUID(based_on), role="author").values_list("person_id", flat=True)
+        for pid in authors:
             lineage.setdefault(pid, Reason("wrote_original"))
     return lineage
 
