@@ -762,9 +762,11 @@ class _Writer:
         default_code = Locale.get_default().language_code
         index = ResourceIndexPage.objects.filter(locale__language_code=code).first()
         if index is None and code == default_code:
-            from kollega.models import HomePage
+            from wagtail.models import Site
 
-            home = HomePage.objects.filter(locale__language_code=code).first()
+            # The default site's root page (the shell's HomePage), found without importing the shell.
+            site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+            home = site.root_page.specific if site and site.root_page.locale.language_code == code else None
             if home is None:
                 raise ValidationError(_("the site has no home page in %(language)s") % {"language": LANGUAGE_NAMES[code]})
             index = ResourceIndexPage(title=_("Materials"), slug="materials")
