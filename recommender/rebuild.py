@@ -64,18 +64,19 @@ def rebuild(progress=None, resume=False, batch_size=BATCH):
     # Phase 2: language means over all page vectors, then every document re-centred.
     means = pipeline.recompute_language_means(encoder)
     indexed = set()
-    for kind in list(PAGE_KINDS) + ["person"]:
-        qs = indexable(kind)
-        total, done = qs.count(), 0
-        for batch in _batches(qs, 0, batch_size * 4):
-            pipeline.index_objects(batch, encoder=encoder, index=index, means=means)
-            indexed |= {f"{kind}:{o.pk}" for o in batch}
-            done += len(batch)
-            if progress:
-                progress(f"index {kind}", done, total)
-    orphans = index.keys() - indexed
-    if orphans:
-        index.delete(orphans)
+    with index.rebuilding() as target:
+        for kind in list(PAGE_KINDS) + ["person"]:
+            qs = indexable(kind)
+            total, done = qs.count(), 0
+            for batch in _batches(qs, 0, batch_size * 4):
+                pipeline.index_objects(batch, encoder=encoder, index=target, means=means)
+                indexed |= {f"{kind}:{o.pk}" for o in batch}
+                done += len(batch)
+                if progress:
+                    progress(f"index {kind}", done, total)
+        orphans = target.keys() - indexed
+        if orphans:
+            target.delete(orphans)
     state.done = True
     state.save(update_fields=["done"])
     services.invalidate()

@@ -4,6 +4,7 @@ Filters (kind, audience, language, licence, excluded groups and keys) are
 applied *inside* the nearest-neighbour search, never after it, so that a
 query for k hits returns k hits the viewer may see whenever that many exist.
 """
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -88,3 +89,9 @@ class BaseVectorIndex:
 
     def clear(self):
         raise NotImplementedError
+
+    @contextmanager
+    def rebuilding(self):
+        """Where a full rebuild writes. Engines with aliases write a new index and swap at the end,
+        so queries never meet a half-built index; the default writes in place."""
+        yield self

@@ -6,6 +6,7 @@ atomic request, so queries never meet an empty or half-built index.
 Query building is pure functions (tests/recommender/test_elasticsearch_queries.py).
 """
 import time
+from contextlib import contextmanager
 
 import numpy as np
 
@@ -124,6 +125,18 @@ class ElasticsearchIndex(BaseVectorIndex):
         for name in old:
             self._call(self.client.indices.delete, index=name)
 
+    @contextmanager
+    def rebuilding(self):
+        """Write a fresh physical index, then point the alias at it in one request."""
+        name = self.new_physical_index()
+        target = _PhysicalIndex(self, name)
+        try:
+            yield target
+        except Exception:
+            self._call(self.client.indices.delete, index=name)
+            raise
+        self.swap_to(name)
+
     def upsert(self, documents, index=None):
         from elasticsearch import helpers
 
@@ -190,3 +203,18 @@ class ElasticsearchIndex(BaseVectorIndex):
         self.ensure()
         query = {"term": {"kind": kind}} if kind else {"match_all": {}}
         return self._call(self.client.count, index=self.alias_name, query=query)["count"]
+
+
+class _PhysicalIndex(ElasticsearchIndex):
+    """The same engine bound to one physical index (during a rebuild), sharing the client."""
+
+    def __init__(self, parent, name):  # noqa: super().__init__ is skipped on purpose: no new client
+        self.alias = parent.alias
+        self.options = parent.options
+        self.client = parent.client
+        self.alias_name = name
+        self.dimensions = parent.dimensions
+        self.refresh = parent.refresh
+
+    def ensure(self):
+        pass

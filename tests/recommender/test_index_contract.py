@@ -127,3 +127,39 @@ class TestElasticsearchIndex(VectorIndexContract):
                                    dimensions=8, refresh=True)
         yield index
         index.drop()
+
+
+@pytest.mark.django_db
+def test_a_full_rebuild_writes_a_new_index_while_the_old_one_keeps_answering():
+    """rebuild() writes through the engine's rebuilding() hook (Elasticsearch: new index + alias swap)."""
+    from contextlib import contextmanager
+
+    from recommender import conf
+    from recommender.indexes.memory import MemoryIndex
+    from recommender.rebuild import rebuild
+    from tests import factories as f
+
+    seen_during_rebuild = []
+
+    class SwappingIndex(MemoryIndex):
+        @contextmanager
+        def rebuilding(self):
+            live = self
+
+            class Fresh(MemoryIndex):
+                def upsert(self, documents):
+                    seen_during_rebuild.append(sorted(live.keys()))
+                    super().upsert(documents)
+
+            fresh = Fresh()
+            yield fresh
+            self._docs, self._snapshot = fresh._docs, None
+
+    index = SwappingIndex()
+    index.upsert([doc("resource:999999", vec(1, 0))])
+    conf._instances[("index", conf.get_config().index_alias)] = index
+    a = f.resource("Photosynthesis in the garden")
+    b = f.resource("Plants and light")
+    rebuild()
+    assert seen_during_rebuild and all(keys == ["resource:999999"] for keys in seen_during_rebuild)
+    assert index.keys() == {f"resource:{a.pk}", f"resource:{b.pk}"}
