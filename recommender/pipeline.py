@@ -55,11 +55,18 @@ def raw_vectors(objects, encoder):
     """{key: (language, raw vector)}, encoding only texts that are new or changed."""
     from .documents import text_hash
 
+    from wagtail.models import Locale
+
+    locales = dict(Locale.objects.values_list("pk", "language_code"))
     wanted = {}
     for obj in objects:
         key = key_for(obj)
         text = document_text(obj)
-        kind, group, language, *_ = metadata_cache(obj)
+        if key.startswith("person:"):
+            language = metadata_cache(obj)[2]
+        else:
+            # Only the language is needed to encode; the full metadata waits for indexing.
+            language = locales.get(obj.locale_id, "")
         wanted[key] = (text, text_hash(text), language)
     stored = {
         e.key: e for e in Embedding.objects.filter(key__in=list(wanted), model_id=encoder.model_id)
