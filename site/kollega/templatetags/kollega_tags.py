@@ -23,7 +23,7 @@ def _home_for(locale):
 
     if locale is None:
         return None
-    return HomePage.objects.live().filter(locale=locale).first()
+    return HomePage.objects.live().filter(locale=locale).order_by("pk").first()
 
 
 def _url(page, request):
@@ -97,7 +97,9 @@ def main_nav(context):
         (CommunityIndexPage, translation.gettext("Communities")),
         (CurriculumPage, translation.gettext("Curriculum")),
     ):
-        pages = model.objects.live().public()
+        # Ordered by the page type's own key: "first by tree path" makes the
+        # database walk every page of the site (slow with 100k materials).
+        pages = model.objects.live().public().order_by("pk")
         target = pages.filter(locale=locale).first() or pages.first()
         if target is not None:
             items.append({"label": label, "url": _url(target, request), "page_id": target.pk})
