@@ -49,11 +49,6 @@ class EmbeddedVector(models.Model):
     vector = models.BinaryField()
     updated_at = models.DateTimeField(auto_now=True)
 
-    def as_document(self):
-        from .indexes.embedded import document_from_row
-
-        return document_from_row(self)
-
 
 class Dismissal(models.Model):
     """A viewer marked a suggestion "not relevant": hidden for them, similar ones lowered."""

@@ -9,7 +9,7 @@ import logging
 import numpy as np
 
 from . import conf, scoring
-from .documents import KINDS, document_text, indexable, key_for, kind_of, metadata
+from .documents import KINDS, document_text, indexable, key_for, kind_of, metadata, text_hash
 from .encoders.base import EncoderError
 from .indexes.base import IndexDocument
 from .models import Embedding, LanguageMean
@@ -51,11 +51,14 @@ def recompute_language_means(encoder=None):
     return means
 
 
-def raw_vectors(objects, encoder):
-    """{key: (language, raw vector)}, encoding only texts that are new or changed."""
-    from .documents import text_hash
+def raw_vectors(objects, encoder, meta=None):
+    """{key: (language, raw vector)}, encoding only texts that are new or changed.
 
+    `meta` memoises metadata() by key when the caller needs it again afterwards.
+    """
     from wagtail.models import Locale
+
+    meta = {} if meta is None else meta
 
     locales = dict(Locale.objects.values_list("pk", "language_code"))
     wanted = {}
@@ -63,7 +66,7 @@ def raw_vectors(objects, encoder):
         key = key_for(obj)
         text = document_text(obj)
         if key.startswith("person:"):
-            language = metadata_cache(obj)[2]
+            language = _metadata(obj, meta)[2]
         else:
             # Only the language is needed to encode; the full metadata waits for indexing.
             language = locales.get(obj.locale_id, "")
@@ -92,15 +95,11 @@ def raw_vectors(objects, encoder):
     return result
 
 
-_meta = {}
-
-
-def metadata_cache(obj):
-    """metadata() memoised for the duration of one index_objects call."""
+def _metadata(obj, meta):
     key = key_for(obj)
-    if key not in _meta:
-        _meta[key] = metadata(obj)
-    return _meta[key]
+    if key not in meta:
+        meta[key] = metadata(obj)
+    return meta[key]
 
 
 def centred(language, vector, means, encoder):
@@ -116,32 +115,31 @@ def index_objects(objects, encoder=None, index=None, means=None):
     objects = [o for o in objects if kind_of(o)]
     if not objects:
         return 0
-    _meta.clear()
-    try:
-        raws = raw_vectors(objects, encoder)
-        if means is None:
-            means = language_means(encoder.model_id)
-        documents = []
-        for obj in objects:
-            key = key_for(obj)
-            kind, group, language, audience, licence, fields = metadata_cache(obj)
-            if kind == "person":
-                vector = person_vector(obj, raws.get(key), fields, means, encoder)
-            elif key in raws:
-                vector = centred(raws[key][0], raws[key][1], means, encoder)
-            else:
-                vector = None
-            if vector is None or not audience:
-                continue
-            documents.append(IndexDocument(key=key, kind=kind, vector=vector, group=group, language=language,
-                                           audience=audience, licence=licence, fields=fields))
-        index.upsert(documents)
-        stale = [key_for(o) for o in objects if key_for(o) not in {d.key for d in documents}]
-        if stale:
-            index.delete(stale)
-        return len(documents)
-    finally:
-        _meta.clear()
+    meta = {}
+    raws = raw_vectors(objects, encoder, meta)
+    if means is None:
+        means = language_means(encoder.model_id)
+    documents = []
+    for obj in objects:
+        key = key_for(obj)
+        kind, group, language, audience, licence, fields = _metadata(obj, meta)
+        if kind == "person":
+            vector = person_vector(obj, raws.get(key), fields, means, encoder)
+        elif key in raws:
+            vector = centred(raws[key][0], raws[key][1], means, encoder)
+        else:
+            vector = None
+        if vector is None or not audience:
+            continue
+        documents.append(IndexDocument(key=key, kind=kind, vector=vector, group=group, language=language,
+                                       audience=audience, licence=licence, fields=fields))
+    index.upsert(documents)
+    # Objects that no longer qualify (no text, nobody may see them) leave the index.
+    indexed = {d.key for d in documents}
+    stale = [key for key in map(key_for, objects) if key not in indexed]
+    if stale:
+        index.delete(stale)
+    return len(documents)
 
 
 def person_vector(person, raw, fields, means, encoder):

@@ -72,16 +72,6 @@ def blend(signals, weights):
     return sum(float(value) * float(weights.get(name, 0.0)) for name, value in signals.items())
 
 
-def group_max(similarities, groups):
-    """Best similarity per group id: {group: (row, similarity)} keeping the best row."""
-    best = {}
-    for row, (group, sim) in enumerate(zip(groups, similarities)):
-        current = best.get(group)
-        if current is None or sim > current[1]:
-            best[group] = (row, float(sim))
-    return best
-
-
 def diversify(candidates, limit, author_key, language_key, max_author_share=0.5, max_language_share=0.5, decay=0.9):
     """Greedy re-ranking so that one author or one language does not fill the list.
 

@@ -117,10 +117,6 @@ def invalidate():
         cache.set("recommender:version", 1, None)
 
 
-def _fields_of(obj, doc):
-    return doc.fields if doc else {}
-
-
 def _topic_reason(mine, theirs, code):
     subjects = scoring.overlap(mine.get("subjects", []), theirs.get("subjects", []))
     levels = scoring.overlap(mine.get("levels", []), theirs.get("levels", []))

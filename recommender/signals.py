@@ -5,7 +5,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from communities.models import CommunityPage, Membership, Person
 from resources.models import ResourcePage
 
-from .documents import key_for, kind_of
+from .documents import KINDS, key_for, kind_of
 from .tasks import enqueue_remove, enqueue_update
 
 
@@ -57,12 +57,7 @@ def connect():
     page_published.connect(on_publish, dispatch_uid="recommender-publish")
     page_unpublished.connect(on_unpublish, dispatch_uid="recommender-unpublish")
     post_page_move.connect(on_move, dispatch_uid="recommender-move")
-    for model in (ResourcePage, CommunityPage, Person):
-        post_delete.connect(on_delete, sender=model, dispatch_uid=f"recommender-delete-{model.__name__}")
-    from resources.models import CurriculumUnitPage
-    from communities.models import ProjectPage
-
-    for model in (CurriculumUnitPage, ProjectPage):
+    for model in KINDS.values():
         post_delete.connect(on_delete, sender=model, dispatch_uid=f"recommender-delete-{model.__name__}")
     post_save.connect(on_person_saved, sender=Person, dispatch_uid="recommender-person")
     post_save.connect(on_membership_changed, sender=Membership, dispatch_uid="recommender-membership-save")

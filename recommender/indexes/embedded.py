@@ -183,9 +183,8 @@ class EmbeddedIndex(BaseVectorIndex):
             mask &= restrict(full)
         if not mask.any():
             return []
-        q = np.asarray(vectors, dtype=np.float32).reshape(-1, matrix.shape[1] if matrix.size else len(vectors[0]))
-        scores = matrix @ q.T
-        scores = scores.max(axis=1) if scores.ndim == 2 else scores
+        q = np.atleast_2d(np.asarray(vectors, dtype=np.float32))
+        scores = (matrix @ q.T).max(axis=1)
         scores = np.where(mask, scores, -np.inf)
         k = min(query.k, int(mask.sum()))
         top = np.argpartition(-scores, k - 1)[:k]
@@ -204,9 +203,3 @@ class EmbeddedIndex(BaseVectorIndex):
         snap = self.snapshot()
         return {key: snap.vectors[snap.position[key]] for key in keys if key in snap.position}
 
-
-def document_from_row(row):
-    return IndexDocument(
-        key=row.key, kind=row.kind, vector=np.frombuffer(row.vector, dtype=np.float32).copy(), group=row.group,
-        language=row.language, audience=list(row.audience), licence=row.licence, fields=row.fields,
-    )

@@ -58,10 +58,6 @@ def test_blend_weights_signals_and_ignores_unknown_ones():
     assert scoring.blend({"semantic": 0.5, "tags": 1.0, "other": 9}, {"semantic": 0.6, "tags": 0.1}) == pytest.approx(0.4)
 
 
-def test_group_max_keeps_the_best_row_per_group():
-    assert scoring.group_max([0.2, 0.9, 0.5], ["g1", "g2", "g1"]) == {"g1": (2, 0.5), "g2": (1, 0.9)}
-
-
 def test_diversify_keeps_one_prolific_author_from_filling_the_list():
     candidates = [(1.0 - i * 0.01, {"id": i, "author": "prolific", "lang": "en"}) for i in range(8)]
     candidates += [(0.7, {"id": 100, "author": "new", "lang": "en"}), (0.6, {"id": 101, "author": "other", "lang": "en"})]
