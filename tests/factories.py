@@ -53,31 +53,26 @@ def translate(page, code, live=True, **fields):
     return copy.specific
 
 
-def resource_index(code="en"):
-    existing = ResourceIndexPage.objects.filter(locale__language_code=code).first()
+def _index(model, title, slug, code):
+    """The locale's one page of `model` under the home page, made (and translated) when missing."""
+    existing = model.objects.filter(locale__language_code=code).first()
     if existing:
         return existing
     if code != "en":
-        return translate(resource_index("en"), code)
-    return add_child(home(), ResourceIndexPage(title="Materials", slug="materials"))
+        return translate(_index(model, title, slug, "en"), code)
+    return add_child(home(), model(title=title, slug=slug))
+
+
+def resource_index(code="en"):
+    return _index(ResourceIndexPage, "Materials", "materials", code)
 
 
 def community_index(code="en"):
-    existing = CommunityIndexPage.objects.filter(locale__language_code=code).first()
-    if existing:
-        return existing
-    if code != "en":
-        return translate(community_index("en"), code)
-    return add_child(home(), CommunityIndexPage(title="Communities", slug="communities"))
+    return _index(CommunityIndexPage, "Communities", "communities", code)
 
 
 def curriculum(code="en"):
-    existing = CurriculumPage.objects.filter(locale__language_code=code).first()
-    if existing:
-        return existing
-    if code != "en":
-        return translate(curriculum("en"), code)
-    return add_child(home(), CurriculumPage(title="Facilitator Curriculum", slug="curriculum"))
+    return _index(CurriculumPage, "Facilitator Curriculum", "curriculum", code)
 
 
 def subject(slug, name=None):
