@@ -17,7 +17,7 @@ materials of a members-only community carry the same restriction.
 """
 from django.contrib.auth.models import AnonymousUser, Group
 from django.db.models import Q
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 from .models import Discoverability, Membership, MembershipStatus, Person, Visibility
 
@@ -140,6 +140,51 @@ def restrict_page_to_community(page, community):
         for restriction in restrictions:
             if restriction.groups.filter(name__startswith="Community members ").exists():
                 restriction.delete()
+
+
+MEMBERS_COLLECTION_PREFIX = "Community members "
+
+
+def community_collection(communities):
+    """The document collection only the members of `communities` may download.
+
+    One collection per set of members-only communities, under the root, with a
+    group view restriction holding each community's member group: Wagtail's
+    document view checks it on every download (/documents/<id>/<file>).
+    """
+    keys = sorted({str(c.translation_key) for c in communities})
+    name = MEMBERS_COLLECTION_PREFIX + "+".join(keys)
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=name).first() or root.add_child(name=name)
+    restriction = CollectionViewRestriction.objects.filter(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    ).first() or CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.add(*[community_group(c) for c in communities])
+    return collection
+
+
+def restrict_document(document, communities):
+    """Keep a document where the materials attaching it may be read.
+
+    `communities` holds the owning community (or None) of every material the
+    document is attached to. When all of them are members-only, the document
+    moves into those communities' restricted collection; when any material is
+    public, a document in one of our restricted collections moves back to the
+    root collection. Collections chosen by editors are otherwise left alone.
+    """
+    communities = list(communities)
+    members_only = [c for c in communities if c is not None and c.visibility == Visibility.MEMBERS]
+    if communities and len(members_only) == len(communities):
+        target = community_collection(members_only)
+    elif document.collection.name.startswith(MEMBERS_COLLECTION_PREFIX):
+        target = Collection.get_first_root_node()
+    else:
+        return
+    if document.collection_id != target.pk:
+        document.collection = target
+        document.save(update_fields=["collection"])
 
 
 def sync_member_groups(person):

@@ -272,3 +272,76 @@ def test_restriction_on_a_parent_hides_its_children():
     project = factories.project(community, "Hidden project")
     assert not can_see_page(ANONYMOUS, project)
     assert project.pk not in visible_pages(ANONYMOUS, Page.objects.all()).values_list("pk", flat=True)
+
+
+# -- Files attached to members-only materials --------------------------------
+
+def attach(page, name="worksheet.pdf", content=b"%PDF-1.4\n%%EOF\n"):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    from resources.models import ResourceAttachment
+
+    document = get_document_model().objects.create(
+        title=name, file=ContentFile(content, name=name), collection=Collection.get_first_root_node()
+    )
+    ResourceAttachment.objects.create(page=page, document=document)
+    document.refresh_from_db()
+    return document
+
+
+def download_status(client, document):
+    return client.get(document.url).status_code
+
+
+def test_files_of_members_only_materials_download_only_for_members(members_only, client):
+    community, lesson, member = members_only
+    document = attach(lesson)
+    assert download_status(client, document) != 200
+    outsider = factories.person()
+    client.force_login(outsider.user)
+    assert download_status(client, document) != 200
+    client.force_login(member.user)
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_files_of_public_materials_download_for_anyone(client):
+    lesson = factories.resource("Open lesson")
+    document = attach(lesson)
+    assert download_status(client, document) == 200
+
+
+def test_a_community_going_members_only_takes_its_files_along_and_back(client):
+    community = factories.community("Changing circle")
+    lesson = factories.resource("Circle lesson", community=community)
+    document = attach(lesson)
+    assert download_status(client, document) == 200
+    community.visibility = "members"
+    community.save()
+    assert download_status(client, document) != 200
+    community.visibility = "public"
+    community.save()
+    assert download_status(client, document) == 200
+
+
+def test_a_material_moved_to_a_members_only_community_restricts_its_files(members_only, client):
+    community, _, member = members_only
+    lesson = factories.resource("Moving lesson")
+    document = attach(lesson)
+    lesson.community = community
+    lesson.save()
+    assert download_status(client, document) != 200
+    client.force_login(member.user)
+    assert download_status(client, document) == 200
+
+
+def test_a_file_also_attached_to_a_public_material_stays_downloadable(members_only, client):
+    community, lesson, _ = members_only
+    document = attach(lesson)
+    from resources.models import ResourceAttachment
+
+    ResourceAttachment.objects.create(page=factories.resource("Shared worksheet lesson"), document=document)
+    assert download_status(client, document) == 200

@@ -69,6 +69,24 @@ def test_teacher_submits_a_resource_with_a_pdf_and_it_waits_for_review(client, t
     assert client.get(page.url).status_code == 404 or not page.live
 
 
+def test_files_shared_with_a_members_only_community_download_only_for_its_members(client):
+    f.resource_index("en")
+    circle = f.community("Quiet circle", visibility="members")
+    person = f.person("Ana Teacher")
+    f.join(person, circle)
+    client.force_login(person.user)
+    upload = SimpleUploadedFile("circle-worksheet.pdf", PDF, content_type="application/pdf")
+    client.post("/en/contribute/", {**form_data(circle), "files": [upload]})
+    document = ResourcePage.objects.get(title="Water cycle in a jar").attachments.get().document
+
+    assert client.get(document.url).status_code == 200
+    client.logout()
+    assert client.get(document.url).status_code != 200
+    outsider = f.person("Outside Teacher")
+    client.force_login(outsider.user)
+    assert client.get(document.url).status_code != 200
+
+
 def test_zip_based_office_documents_are_accepted_by_their_structure(client, teacher):
     _, community = teacher
     upload = SimpleUploadedFile("slides.docx", docx_bytes())
