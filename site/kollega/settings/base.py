@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "search",
     "contributions",
     "assessment",
+    "metadata",
     "translations",  # before wagtail_localize: its PO upload URL takes precedence
     "wagtail_localize",
     "wagtail_localize.locales",
