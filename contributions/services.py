@@ -10,6 +10,7 @@ from wagtail.rich_text import RichText
 
 from communities.models import CommunityPage, Membership, MembershipStatus, Person
 from resources.models import ContributorRole, ResourceAttachment, ResourceContributor, ResourceIndexPage, ResourcePage
+from translations.permissions import may_translate_in_editor
 from vocabularies.licences import get_licence
 
 from .moderation import submit_for_moderation
@@ -232,14 +233,6 @@ def adapt_resource(user, person, original):
 
 
 # -- translating --------------------------------------------------------------
-
-
-def may_translate_in_editor(user, locale):
-    """Translators work in wagtail-localize's editor: they need the admin and may add materials in that locale."""
-    if not user.has_perm("wagtailadmin.access_admin"):
-        return False
-    index = ResourceIndexPage.objects.filter(locale=locale).first()
-    return index is not None and index.permissions_for_user(user).can_add_subpage()
 
 
 def start_translation(user, page, locale):

@@ -1,8 +1,9 @@
-"""The "Adapt this resource" and "Translate this resource" actions on a resource page."""
+"""The "Adapt this resource" and, for translators, "Translate this resource" actions on a resource page."""
 from django import template
 from django.utils import translation
 from wagtail.models import Locale
 
+from translations.permissions import may_translate_in_editor
 from vocabularies.licences import get_licence
 
 from ..services import adaptation_refusal
@@ -18,7 +19,9 @@ def resource_actions(context, page):
     locales = []
     if signed_in:
         taken = set(page.get_translations(inclusive=True).values_list("locale_id", flat=True))
-        locales = [loc for loc in Locale.objects.all() if loc.pk not in taken]
+        # Only the languages this reader translates in the editor: everyone else
+        # asks the translators in the "Not in your language?" box (translations app).
+        locales = [loc for loc in Locale.objects.all() if loc.pk not in taken and may_translate_in_editor(user, loc)]
         # The reader's own language first: the one they are most likely to translate into.
         current = translation.get_language()
         locales.sort(key=lambda loc: loc.language_code != current)

@@ -32,13 +32,36 @@ def original(licence, **fields):
     return f.publish(ResourcePage.objects.get(pk=page.pk)), author, translator
 
 
-def test_the_resource_page_offers_adapt_and_translate_to_signed_in_teachers(client, adapter):
+def make_translator(person, code):
+    translators, _ = Group.objects.get_or_create(name="Translators")
+    translators.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(group=translators, page=f.resource_index(code), permission_type="add")
+    person.user.groups.add(translators)
+
+
+def test_the_resource_page_offers_adapt_and_one_way_to_a_translation_to_signed_in_teachers(client, adapter):
+    f.resource_index("sv")
     page, *_ = original(CC_BY)
     html = client.get(page.url).content.decode()
     assert "Adapt this resource" in html
-    assert "Translate this resource" in html
+    # A teacher who does not translate in the editor asks the translators: one form, not two.
+    assert "Ask for a translation" in html
+    assert "Translate this resource" not in html
     client.logout()
     assert "Adapt this resource" not in client.get(page.url).content.decode()
+
+
+def test_a_translator_is_offered_the_editor_for_their_languages_and_asking_for_the_others(client, adapter):
+    person, _ = adapter
+    make_translator(person, "sv")
+    page, *_ = original(CC_BY)
+    html = client.get(page.url).content.decode()
+    translate_form = html[html.index('id="translate-locale"'):]
+    translate_form = translate_form[:translate_form.index("</select>")]
+    request_form = html[html.index('id="translation-request-locale"'):]
+    request_form = request_form[:request_form.index("</select>")]
+    assert 'value="sv"' in translate_form and 'value="de"' not in translate_form
+    assert 'value="sv"' not in request_form and 'value="de"' in request_form
 
 
 def test_adapting_a_cc_by_resource_makes_a_draft_based_on_it_crediting_everyone(client, adapter):
@@ -113,11 +136,7 @@ def test_translate_asks_the_translators_when_the_teacher_may_not_edit(client, ad
 
 def test_translate_opens_the_translation_editor_for_a_translator(client, adapter):
     person, _ = adapter
-    swedish_index = f.resource_index("sv")
-    translators = Group.objects.create(name="Translators")
-    translators.permissions.add(Permission.objects.get(codename="access_admin"))
-    GroupPagePermission.objects.create(group=translators, page=swedish_index, permission_type="add")
-    person.user.groups.add(translators)
+    make_translator(person, "sv")
     page, *_ = original(CC_BY)
 
     response = client.post(f"/en/contribute/{page.pk}/translate/", {"locale": "sv"})

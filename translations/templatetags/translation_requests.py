@@ -4,6 +4,7 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.utils import translation
 
+from ..permissions import may_translate_in_editor
 from ..views import missing_locales, open_request_locales
 
 register = template.Library()
@@ -17,7 +18,9 @@ def translation_request_box(context, page):
     asked = open_request_locales(user, page) if user is not None else set()
     # The reader's own language (language cookie or browser), offered first.
     preferred = translation.get_language_from_request(request) if request is not None else None
-    choices = [loc for loc in missing if loc.pk not in asked]
+    # Languages this reader translates in the editor are offered by "Translate this resource" instead.
+    choices = [loc for loc in missing if loc.pk not in asked
+               and not (user is not None and may_translate_in_editor(user, loc))]
     choices.sort(key=lambda loc: loc.language_code != preferred)
     return {
         "request": request,
