@@ -8,6 +8,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 .PHONY: install messages migrate demo run test test-postgres bench clean
+.PHONY: test-browser
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -38,6 +39,10 @@ test: messages
 
 test-postgres: messages
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/kollega} $(PY) -m pytest $(PYTEST_ARGS)
+
+# Only the browser tests (also part of `make test`; they skip without /usr/bin/chromium).
+test-browser: messages
+	$(PY) -m pytest tests/browser $(PYTEST_ARGS)
 
 bench: migrate
 	$(PY) bench/run.py
