@@ -60,7 +60,11 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy and Permissions-Policy (site/kollega/security.py), first of all, around
+# Django's SecurityMiddleware, so that every response, its HTTPS redirects included, has them.
+MIDDLEWARE = ["kollega.security.SecurityHeadersMiddleware", *MIDDLEWARE]  # noqa: F405
 
 # Machine translation for editors: DeepL or LibreTranslate (see README).
 if env("DEEPL_KEY"):
