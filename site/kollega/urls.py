@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("contribute/", include("contributions.urls")),
     path("self-assessment/", include("assessment.urls")),
     path("recommendations/", include("recommender.urls")),
+    path("feeds/", include("metadata.feed_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
