@@ -77,22 +77,36 @@ def _knn_merged(index, vectors, **query):
     return index.knn_many(vectors, KnnQuery(vector=vectors[0], **query))
 
 
-def _viewer_signature(viewer):
-    me = viewer_person(viewer)
-    parts = [
-        ",".join(viewer_page_audience(viewer)),
-        ",".join(viewer_person_audience(viewer)),
-        str(me.pk if me else 0),
-        ",".join(sorted(_dismissed(viewer))),
-    ]
-    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+@dataclass(frozen=True)
+class _Viewer:
+    """What the recommender needs to know of a viewer, read from the database once per call."""
+    user: object
+    person: object
+    page_audience: tuple
+    person_audience: tuple
+    dismissed: frozenset
+
+    @classmethod
+    def of(cls, user):
+        return cls(user=user, person=viewer_person(user), page_audience=tuple(viewer_page_audience(user)),
+                   person_audience=tuple(viewer_person_audience(user)), dismissed=frozenset(_dismissed(user)))
+
+    @property
+    def signature(self):
+        parts = [
+            ",".join(self.page_audience),
+            ",".join(self.person_audience),
+            str(self.person.pk if self.person else 0),
+            ",".join(sorted(self.dismissed)),
+        ]
+        return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
 
 
 def _cached(name, obj, viewer, limit, compute):
     """Serve fresh suggestions, remember them, and fall back to the last good ones on failure."""
     key = key_for(obj)
     version = cache.get("recommender:version", 0)
-    signature = _viewer_signature(viewer)
+    signature = viewer.signature
     fresh_key = f"recommender:{name}:{key}:{signature}:{limit}:{version}"
     last_good_key = f"recommender:{name}:last:{key}:{signature}:{limit}"
     entries = cache.get(fresh_key)
@@ -131,11 +145,12 @@ def _topic_reason(mine, theirs, code):
 
 def related_resources(obj, viewer=None, limit=6):
     """Materials related to obj, one per work (translation group), best first, with reasons."""
-    entries = _cached("resources", obj, viewer, limit, lambda: _compute_related_resources(obj, viewer, limit))
+    who = _Viewer.of(viewer)
+    entries = _cached("resources", obj, who, limit, lambda: _compute_related_resources(obj, who, limit))
     return _materialise_resources(entries, viewer, limit)
 
 
-def _compute_related_resources(obj, viewer, limit):
+def _compute_related_resources(obj, who, limit):
     config = conf.get_config()
     weights = config.weights.__dict__
     index = conf.get_index()
@@ -147,10 +162,10 @@ def _compute_related_resources(obj, viewer, limit):
     if isinstance(obj, Person):
         # A person's own materials are on their profile already.
         own_groups |= {k.hex for k in ResourcePage.objects.filter(contributors__person=obj).values_list("translation_key", flat=True)}
-    dismissed = _dismissed(viewer)
+    dismissed = who.dismissed
     hits = _knn_merged(
         index, [d.vector for d in docs], k=config.candidate_pool, kinds=("resource",),
-        audience=viewer_page_audience(viewer), exclude_groups=frozenset(own_groups),
+        audience=who.page_audience, exclude_groups=frozenset(own_groups),
     )
     # One entry per work: the best-matching translation stands for its group.
     by_group = {}
@@ -160,7 +175,7 @@ def _compute_related_resources(obj, viewer, limit):
     lineage = _lineage_groups(obj, mine, docs)
     missing = [g for g in lineage if g not in by_group and g not in own_groups]
     if missing:
-        for hit in _hits_for_groups(index, missing, viewer):
+        for hit in _hits_for_groups(index, missing, who.user):
             by_group.setdefault(hit.group, hit)
     dismissed_vectors = _dismissed_vectors(index, dismissed)
     scored = []
@@ -301,11 +316,12 @@ def _materialise_resources(entries, viewer, limit):
 
 def related_people(obj, viewer=None, limit=6):
     """People working on the same thing as obj, within what each of them agreed to share."""
-    entries = _cached("people", obj, viewer, limit, lambda: _compute_related_people(obj, viewer, limit))
+    who = _Viewer.of(viewer)
+    entries = _cached("people", obj, who, limit, lambda: _compute_related_people(obj, who, limit))
     return _materialise_people(entries, viewer, limit)
 
 
-def _compute_related_people(obj, viewer, limit):
+def _compute_related_people(obj, who, limit):
     config = conf.get_config()
     weights = dict(config.weights.__dict__)
     index = conf.get_index()
@@ -314,8 +330,8 @@ def _compute_related_people(obj, viewer, limit):
         return []
     mine = _merge_fields(docs)
     vectors = [d.vector for d in docs]
-    dismissed = _dismissed(viewer)
-    me = viewer_person(viewer)
+    dismissed = who.dismissed
+    me = who.person
     excluded = set()
     if me is not None:
         excluded.add(me.pk)
@@ -325,12 +341,12 @@ def _compute_related_people(obj, viewer, limit):
     excluded |= own_page_people
 
     evidence = {}  # person id -> (similarity, title of their closest material)
-    resource_hits = _knn_merged(index, vectors, k=config.candidate_pool, kinds=("resource",), audience=viewer_page_audience(viewer))
+    resource_hits = _knn_merged(index, vectors, k=config.candidate_pool, kinds=("resource",), audience=who.page_audience)
     for hit in resource_hits:
         for pid in hit.fields.get("people", []):
             if pid not in evidence or hit.score > evidence[pid][0]:
                 evidence[pid] = (hit.score, hit.fields.get("title", ""))
-    profile_hits = _knn_merged(index, vectors, k=config.candidate_pool, kinds=("person",), audience=viewer_person_audience(viewer))
+    profile_hits = _knn_merged(index, vectors, k=config.candidate_pool, kinds=("person",), audience=who.person_audience)
     profile = {split_key(h.key)[1]: h for h in profile_hits}
     lineage = _people_lineage(obj, docs)
 
@@ -340,7 +356,7 @@ def _compute_related_people(obj, viewer, limit):
         return []
     # One query for the final word on privacy, before ranking, so that hidden
     # people never take a slot.
-    allowed = set(visible_people(viewer, Person.objects.filter(pk__in=candidate_ids)).values_list("pk", flat=True))
+    allowed = set(visible_people(who.user, Person.objects.filter(pk__in=candidate_ids)).values_list("pk", flat=True))
     person_docs = index.get([f"person:{pid}" for pid in allowed])
     looking = bool(mine.get("looking_for_partners"))
     dismissed_vectors = _dismissed_vectors(index, dismissed)
