@@ -86,10 +86,10 @@ def _material(page, request):
             for level in levels
         ],
         "learningResourceType": (
-            {"@type": "DefinedTerm", "termCode": page.resource_type.slug, "name": _label(page.resource_type, page)}
+            {"@type": "DefinedTerm", "termCode": page.resource_type.slug, "name": label_in_locale(page.resource_type, page)}
             if page.resource_type else None
         ),
-        "teaches": [{"@type": "DefinedTerm", "termCode": s.slug, "name": _label(s, page)} for s in subjects],
+        "teaches": [{"@type": "DefinedTerm", "termCode": s.slug, "name": label_in_locale(s, page)} for s in subjects],
         "license": page.licence or None,
         "keywords": [t.name for t in page.tags.all()],
         "author": [_person(name, person, request) for _role, name, person in authors],
@@ -121,7 +121,7 @@ def _unit(page, request):
     return data
 
 
-def _label(entry, page):
+def label_in_locale(entry, page):
     """A vocabulary entry's name in the page's locale when translated."""
     translated = entry.get_translations(inclusive=True).filter(locale_id=page.locale_id).first()
     return (translated or entry).name

@@ -7,7 +7,7 @@ documents, admin and sitemap answer in their own right.
 """
 from django.middleware.locale import LocaleMiddleware
 
-UNLOCALIZED_PREFIXES = ("/api/", "/documents/", "/admin/", "/sitemap.xml", "/static/", "/media/", "/i18n/")
+UNLOCALIZED_PREFIXES = ("/api/", "/documents/", "/admin/", "/sitemap.xml", "/oai/", "/static/", "/media/", "/i18n/")
 
 
 class KollegaLocaleMiddleware(LocaleMiddleware):

@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap),
+    path("oai/", include("metadata.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

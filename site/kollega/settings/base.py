@@ -143,6 +143,14 @@ WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 500
 
+# Open metadata (metadata/): the OAI-PMH endpoint at /oai/. The repository identifier is the
+# domain part of record identifiers (oai:<it>:resource/<translation key>/<locale>).
+METADATA_OAI_REPOSITORY_IDENTIFIER = os.environ.get("KOLLEGA_OAI_REPOSITORY_IDENTIFIER", "kollega.example")
+METADATA_OAI_ADMIN_EMAILS = [os.environ.get("KOLLEGA_OAI_ADMIN_EMAIL", "no-reply@kollega.example")]
+# Records per ListRecords / ListIdentifiers response, and how long a resumption token stays valid.
+METADATA_OAI_PAGE_SIZE = 50
+METADATA_OAI_TOKEN_MAX_AGE = 24 * 3600
+
 # wagtail-localize: the dummy translator everywhere but production.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
