@@ -25,7 +25,7 @@ from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from lxml import etree
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from communities.models import CommunityPage
 from resources.models import CurriculumUnitPage, ResourcePage

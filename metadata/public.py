@@ -107,12 +107,9 @@ def translation_source(page):
     wagtail-localize records it as the TranslationSource's locale; pages made
     without it (imports, tests) count the oldest page of the group as the work.
     """
-    try:
-        from wagtail_localize.models import TranslationSource
+    from wagtail_localize.models import TranslationSource
 
-        source = TranslationSource.objects.filter(object_id=page.translation_key).select_related("locale").first()
-    except Exception:  # wagtail-localize absent or its tables not migrated
-        source = None
+    source = TranslationSource.objects.filter(object_id=page.translation_key).select_related("locale").first()
     group = page.get_translations(inclusive=True)
     if source is not None:
         found = group.filter(locale=source.locale).first()
