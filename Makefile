@@ -47,5 +47,10 @@ test-browser: messages
 bench: migrate
 	$(PY) bench/run.py
 
+# The site under gunicorn (2 workers, production settings, 127.0.0.1) driven by wrk (bench/load.py).
+.PHONY: bench-load
+bench-load: messages
+	$(PY) bench/load.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) var
