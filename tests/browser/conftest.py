@@ -46,17 +46,26 @@ def pytest_collection_modifyitems(session, config, items):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # The test database exists (django_db_setup) before the loop starts. While a loop runs, Django's
+    # connection handler (an asgiref Local) gives this thread new connection objects; they must know
+    # the contents serialized at set-up, or serialized_rollback restores nothing after the first test.
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     playwright = sync_playwright().start()
+    for alias, contents in serialized.items():
+        if contents is not None:
+            connections[alias]._test_serialized_contents = contents
     try:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
     finally:
+        connections.close_all()  # this context's connections, before the database is dropped
         playwright.stop()
         if previous is None:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
