@@ -15,6 +15,8 @@ above it (or on it) admits the viewer. Members-only communities are Wagtail
 group restrictions whose group holds the community's active members; the
 materials of a members-only community carry the same restriction.
 """
+import contextvars
+
 from django.contrib.auth.models import AnonymousUser, Group
 from django.db.models import Q
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
@@ -92,15 +94,50 @@ def _restriction_admits(restriction, viewer, group_ids):
     return False
 
 
+# One page view asks visible_pages many times (the page, its sidebars, its
+# JSON-LD, credits, links). Inside a request the viewer's blocked paths are read
+# once: PrivacyMemoMiddleware opens a memo for the request, and any change to a
+# view restriction or to a user's groups empties it (signals.py), so a request
+# that changes a membership sees the change at once. Outside a request (tasks,
+# commands, tests calling these functions) nothing is memoised.
+_memo = contextvars.ContextVar("kollega_privacy_memo", default=None)
+
+
+class PrivacyMemoMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _memo.reset(token)
+
+
+def forget():
+    """Drop what this request remembered (a restriction or a group membership changed)."""
+    memo = _memo.get()
+    if memo is not None:
+        memo.clear()
+
+
 def blocked_paths(viewer):
     """Tree paths of the restricted pages that the viewer may not open."""
     viewer = _user(viewer)
+    memo = _memo.get()
+    key = ("blocked_paths", viewer.pk if viewer.is_authenticated else None)
+    if memo is not None and key in memo:
+        return memo[key]
     group_ids = set(viewer.groups.values_list("pk", flat=True)) if viewer.is_authenticated else set()
-    return [
+    paths = [
         r.page.path
         for r in PageViewRestriction.objects.select_related("page").prefetch_related("groups")
         if not _restriction_admits(r, viewer, group_ids)
     ]
+    if memo is not None:
+        memo[key] = paths
+    return paths
 
 
 def visible_pages(viewer, queryset):

@@ -1,9 +1,11 @@
 """Keep Wagtail privacy in step with community visibility and memberships."""
-from django.db.models.signals import post_delete, post_save
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import PageViewRestriction
 
 from .models import CommunityPage, Membership
-from .privacy import restrict_page_to_community, sync_member_groups
+from .privacy import forget, restrict_page_to_community, sync_member_groups
 
 
 @receiver(post_save, sender=CommunityPage)
@@ -19,3 +21,11 @@ def community_saved(sender, instance, **kwargs):
 @receiver(post_delete, sender=Membership)
 def membership_changed(sender, instance, **kwargs):
     sync_member_groups(instance.person)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
+@receiver(m2m_changed, sender=get_user_model().groups.through)
+def restrictions_changed(sender, **kwargs):
+    forget()

@@ -345,3 +345,22 @@ def test_a_file_also_attached_to_a_public_material_stays_downloadable(members_on
 
     ResourceAttachment.objects.create(page=factories.resource("Shared worksheet lesson"), document=document)
     assert download_status(client, document) == 200
+
+
+def test_within_a_request_a_new_membership_opens_members_only_pages_at_once(members_only):
+    """The per-request memo of blocked paths forgets as soon as a group or restriction changes."""
+    from communities.privacy import PrivacyMemoMiddleware
+
+    community, lesson, _ = members_only
+    newcomer = factories.person("Newcomer")
+    seen = []
+
+    def view(request):
+        seen.append(can_see_page(newcomer.user, lesson))
+        factories.join(newcomer, community)
+        seen.append(can_see_page(newcomer.user, lesson))
+        seen.append(can_see_page(ANONYMOUS, lesson))
+        return None
+
+    PrivacyMemoMiddleware(view)(object())
+    assert seen == [False, True, False]
