@@ -569,7 +569,7 @@ def _check_translation_groups(ordered, by_id, pages, problems):
     """A translation group holds at most one page per language."""
     group_of = {}  # record id -> group key
     for record in ordered:  # sources come first, so their group is known
-        if record.translation_of is None:
+        if not record.translation_of:
             if record.existing_pk is not None:
                 group_of[record.id] = _pick(pages[record.id], record.language)[2]
             else:

@@ -127,6 +127,15 @@ def test_translation_joins_the_sources_group_even_when_listed_first(home):
     assert sv.licence == en.licence
 
 
+def test_an_empty_translation_of_on_a_saved_material_means_no_translation(tmp_path, home):
+    """Found by the property-based tests: re-importing a saved material with "translation_of": "" crashed."""
+    run(write(tmp_path, [record("kol-1")]))
+    run(write(tmp_path, [record("kol-1", title="Updated title", translation_of="")]))
+    page = by_id("kol-1")
+    assert page.title == "Updated title"
+    assert list(page.get_translations()) == []
+
+
 def test_based_on_links_the_adaptation(home):
     run(GOOD)
     en, pt = by_id("kol-1"), by_id("kol-3")
