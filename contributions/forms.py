@@ -90,6 +90,22 @@ class ResourceForm(forms.Form):
         label=_("Remove these files"), required=False, widget=forms.CheckboxSelectMultiple,
     )
 
+    def _describe_help(self, with_errors=()):
+        """Point each field at its help text and, after a refusal, at its errors (screen readers read both)."""
+        for name, field in self.fields.items():
+            bound = self[name]
+            ids = ([f"{bound.auto_id}_helptext"] if field.help_text else []) + (
+                [f"{bound.auto_id}-errors"] if name in with_errors else [])
+            field.widget.attrs.pop("aria-invalid", None)
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+            if name in with_errors:
+                field.widget.attrs["aria-invalid"] = "true"
+
+    def full_clean(self):
+        super().full_clean()
+        self._describe_help(with_errors=set(self.errors))
+
     def __init__(self, *args, communities, based_on=None, attachments=(), **kwargs):
         super().__init__(*args, **kwargs)
         from django.template.defaultfilters import filesizeformat
@@ -112,6 +128,8 @@ class ResourceForm(forms.Form):
             field.initial = based_on.licence
             field.help_text = _("The original is shared under %(licence)s, which asks adaptations to keep the same licence.") % {
                 "licence": licence.label}
+        # Last: bound fields made here keep the help texts as they are now.
+        self._describe_help()
 
     def clean_licence(self):
         value = self.cleaned_data["licence"]

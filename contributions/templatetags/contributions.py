@@ -31,5 +31,5 @@ def resource_actions(context, page):
         "adapt_refusal": adaptation_refusal(page) if signed_in else None,
         "share_alike": bool(licence and licence.share_alike),
         "translate_locales": locales,
-        "messages": context.get("messages"), "csrf_token": context.get("csrf_token"),
+        "csrf_token": context.get("csrf_token"),
     }

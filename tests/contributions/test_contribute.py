@@ -111,6 +111,33 @@ def test_an_executable_renamed_to_pdf_is_refused_and_the_typed_fields_come_back(
     assert not ResourcePage.objects.filter(title="Water cycle in a jar").exists()
 
 
+def test_a_refused_field_points_screen_readers_at_its_error_and_help(client, teacher):
+    from bs4 import BeautifulSoup
+
+    _, community = teacher
+    upload = SimpleUploadedFile("worksheet.pdf", WINDOWS_PROGRAM, content_type="application/pdf")
+    soup = BeautifulSoup(client.post("/en/contribute/", {**form_data(community, title=""), "files": [upload]}).content,
+                         "html.parser")
+    for name in ("title", "files"):
+        field = soup.find("input", attrs={"name": name})
+        assert field["aria-invalid"] == "true"
+        described = [soup.find(id=i) for i in field["aria-describedby"].split()]
+        assert all(described), field["aria-describedby"]
+        assert any("errorlist" in (d.get("class") or []) for d in described)
+    files_text = " ".join(soup.find(id=i).get_text() for i in soup.find("input", attrs={"name": "files"})["aria-describedby"].split())
+    assert "Windows program" in files_text and "MB" in files_text
+    assert "aria-invalid" not in str(soup.find("input", attrs={"name": "duration_minutes"}))
+
+
+def test_the_confirmation_after_sharing_is_shown_once(client, teacher):
+    _, community = teacher
+    upload = SimpleUploadedFile("jar-worksheet.pdf", PDF, content_type="application/pdf")
+    response = client.post("/en/contribute/", {**form_data(community), "files": [upload]}, follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert len(messages) == 1
+    assert response.content.decode().count(messages[0]) == 1
+
+
 def test_a_file_whose_extension_is_not_allowed_is_refused_by_what_it_is(client, teacher):
     _, community = teacher
     upload = SimpleUploadedFile("setup.exe", WINDOWS_PROGRAM)
