@@ -20,3 +20,35 @@ def lrmi_jsonld(context, page):
         return ""
     data = learning_resource(page, context.get("request"))
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(script_json(data)))
+
+
+def _feeds_for(page):
+    """(title, RSS URL, Atom URL) of the feeds a page offers: the locale's, and a public community's own."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from communities.models import CommunityPage, Visibility
+
+    feeds = [(_("Kollega: latest materials"), reverse("metadata_feeds:resources_rss"),
+              reverse("metadata_feeds:resources_atom"))]
+    community = getattr(page, "specific", None)
+    if isinstance(community, CommunityPage) and community.visibility == Visibility.PUBLIC and public.is_public(community):
+        feeds.append((
+            _("Kollega: latest materials from %(community)s") % {"community": community.title},
+            reverse("metadata_feeds:community_rss", kwargs={"slug": community.slug}),
+            reverse("metadata_feeds:community_atom", kwargs={"slug": community.slug}),
+        ))
+    return feeds
+
+
+@register.inclusion_tag("metadata/feed_head_links.html")
+def feed_head_links(page=None):
+    """<link rel="alternate"> elements so that feed readers and browsers find the feeds."""
+    return {"feeds": _feeds_for(page)}
+
+
+@register.inclusion_tag("metadata/community_feed_links.html")
+def community_feed_links(page):
+    """A visible "follow" line on a public community page."""
+    feeds = _feeds_for(page)
+    return {"feed": feeds[1] if len(feeds) > 1 else None}

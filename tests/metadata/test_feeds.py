@@ -76,3 +76,31 @@ def test_members_only_community_feeds_are_404_for_everyone(client):
 
 def test_an_unknown_community_feed_is_404(client):
     assert client.get("/en/feeds/community/nobody-here.rss").status_code == 404
+
+
+def test_pages_announce_the_feeds_and_a_public_community_offers_its_own(client):
+    from bs4 import BeautifulSoup
+
+    factories.resource_index("sv")  # and the Swedish home page above it
+    garden = factories.community("Garden teachers")
+    secret = factories.community("Secret circle", visibility="members")
+
+    def announced(url):
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        return {link["href"] for link in soup.find_all("link", rel="alternate", type=True)}, soup
+
+    links, _ = announced(factories.home().url)
+    assert links == {"/en/feeds/resources.rss", "/en/feeds/resources.atom"}
+    links, soup = announced(garden.url)
+    assert {f"/en/feeds/community/{garden.slug}.rss", f"/en/feeds/community/{garden.slug}.atom"} <= links
+    assert soup.find("a", href=f"/en/feeds/community/{garden.slug}.rss").text == "RSS"
+    for href in links:
+        assert client.get(href).status_code == 200
+    links, _ = announced("/sv/")
+    assert "/sv/feeds/resources.rss" in links
+    member = factories.person()
+    factories.join(member, secret)
+    client.force_login(member.user)
+    links, soup = announced(secret.url)
+    assert not [href for href in links if "/community/" in href]
+    assert soup.find(class_="feed-links") is None
