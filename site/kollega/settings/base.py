@@ -121,6 +121,10 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
+# No Gravatar in the admin: it would send a hash of every editor's e-mail address to a third
+# party on each page (and the content security policy allows images from our own origin only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 
