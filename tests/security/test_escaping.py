@@ -18,6 +18,7 @@ from communities.participation import plain_text_to_rich_text
 from discussions.models import Thread
 from resources.models import ResourcePage
 from tests import factories as f
+from tests.contributions.test_contribute import form_data
 from tests.recommender.helpers import index_all
 
 pytestmark = pytest.mark.django_db
@@ -87,21 +88,14 @@ def member(client):
 
 
 def contribution(community, **extra):
-    data = {
+    """The contribution form as a teacher fills it, with the payloads in every free-text field."""
+    return form_data(community, **{
         "title": f"Water {PAYLOAD}",
         "summary": f"Jar {PAYLOAD}",
         "body_text": f"First {PAYLOAD}\n\nSecond {PAYLOAD}",
-        "subjects": [f.subject("biology").pk],
-        "levels": [f.level(2).pk],
-        "resource_type": f.resource_type("lesson-plan").pk,
-        "material_language": "en",
-        "licence": "https://creativecommons.org/licenses/by/4.0/",
-        "duration_minutes": "45",
         "tags": f'"{SCRIPT}", "{ATTRIBUTE}", {LINK}',
-        "community": community.pk,
-    }
-    data.update(extra)
-    return data
+        **extra,
+    })
 
 
 def test_a_contributed_material_shows_every_payload_as_text(client, member):
