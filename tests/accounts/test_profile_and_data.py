@@ -8,7 +8,6 @@ from wagtail.models import Page
 
 from communities.models import Membership, Person
 from discussions.models import Post, Thread
-from recommender import conf
 from recommender.models import Dismissal
 from recommender.services import related_people
 from tests import factories as f
@@ -17,15 +16,6 @@ from tests.recommender.helpers import index_all
 pytestmark = pytest.mark.django_db
 User = get_user_model()
 TEXT = "Pupils measure how plants use light and water for photosynthesis in the school garden."
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    conf.reset()
-    cache.clear()
-    yield
-    conf.reset()
-    cache.clear()
 
 
 def profile_data(person, **changes):
