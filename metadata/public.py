@@ -126,3 +126,16 @@ def public_translations(page):
 def page_language(page):
     """The language a page is written in: a material's own, otherwise its locale's."""
     return getattr(page, "material_language", None) or page.locale.language_code
+
+
+def hreflang_alternates(translations, fallback):
+    """[(hreflang, url)] for (language, url) pairs of a page's translations, plus x-default.
+
+    x-default is the default language's version, or `fallback` when there is none.
+    """
+    translations = list(translations)
+    if not translations:
+        return []
+    default = next((url for code, url in translations if code == settings.LANGUAGE_CODE), fallback)
+    return translations + [("x-default", default)]
+

@@ -8,7 +8,6 @@ and an x-default (the default language's version, or the page itself).
 """
 from collections import defaultdict
 
-from django.conf import settings
 from django.db.models import Q
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
@@ -47,12 +46,10 @@ class PublicSitemap(Sitemap):
             for url_info in item.get_sitemap_urls(self.request):
                 if not url_info.get("location"):
                     continue
-                translations = groups.get(item.translation_key, [])
-                alternates = [{"lang_code": code, "location": url} for code, url in translations]
-                if alternates:
-                    default = next((url for code, url in translations if code == settings.LANGUAGE_CODE),
-                                   url_info["location"])
-                    alternates.append({"lang_code": "x-default", "location": default})
+                alternates = [
+                    {"lang_code": code, "location": url} for code, url in
+                    public.hreflang_alternates(groups.get(item.translation_key, []), url_info["location"])
+                ]
                 url_info = {**url_info, "alternates": alternates}
                 urls.append(url_info)
                 last_mods.add(url_info.get("lastmod"))

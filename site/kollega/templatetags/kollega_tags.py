@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page
 
 from communities.privacy import can_see_page, visible_pages
 from communities.views import one_per_translation
+from metadata.public import hreflang_alternates
 from vocabularies.languages import LANGUAGE_NAMES
 
 register = template.Library()
@@ -68,19 +69,9 @@ def alternate_links(context):
         return []
     request = context.get("request")
     pages = [page] + list(page.get_translations(inclusive=False).live())
-    links = []
-    default = None
-    for item in pages:
-        url = item.get_full_url(request)
-        if not url:
-            continue
-        links.append((item.locale.language_code, url))
-        if item.locale.language_code == settings.LANGUAGE_CODE:
-            default = url
-    if links:
-        # x-default: the default-language version, or this page when there is none.
-        links.append(("x-default", default or links[0][1]))
-    return links
+    links = [(item.locale.language_code, url) for item in pages if (url := item.get_full_url(request))]
+    # x-default: the default-language version, or this page when there is none.
+    return hreflang_alternates(links, links[0][1] if links else None)
 
 
 @register.simple_tag(takes_context=True)
