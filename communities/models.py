@@ -167,7 +167,7 @@ class CommunityIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["communities.CommunityPage"]
-    parent_page_types = ["site.HomePage"]
+    parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
     api_fields = [APIField("intro")]
 

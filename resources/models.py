@@ -33,7 +33,7 @@ class ResourceIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["resources.ResourcePage"]
-    parent_page_types = ["site.HomePage"]
+    parent_page_types = ["home.HomePage"]
     max_count_per_parent = 1
     api_fields = [APIField("intro")]
     translatable_fields = PAGE_TRANSLATED + [TranslatableField("intro")]
@@ -315,7 +315,7 @@ class CurriculumPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["resources.CurriculumUnitPage"]
-    parent_page_types = ["site.HomePage"]
+    parent_page_types = ["home.HomePage"]
     api_fields = [APIField("intro")]
     translatable_fields = PAGE_TRANSLATED + [TranslatableField("intro")]
 

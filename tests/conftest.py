@@ -27,6 +27,6 @@ def english_between_tests():
 
 @pytest.fixture
 def home(db):
-    from kollega.models import HomePage
+    from home.models import HomePage
 
     return HomePage.objects.get(locale__language_code="en")

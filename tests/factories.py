@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from communities.models import (
     CommunityIndexPage, CommunityPage, Membership, Person, ProjectPage,
 )
-from kollega.models import HomePage
+from home.models import HomePage
 from resources.models import (
     CurriculumPage, CurriculumUnitPage, ResourceContributor, ResourceIndexPage, ResourcePage,
 )

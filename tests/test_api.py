@@ -51,12 +51,12 @@ def test_communities_are_listed_with_scope_country_and_member_count(client, comm
 
 
 @pytest.mark.parametrize("page_type", [
-    "site.HomePage", "site.StandardPage", "resources.ResourceIndexPage", "resources.ResourcePage",
+    "home.HomePage", "home.StandardPage", "resources.ResourceIndexPage", "resources.ResourcePage",
     "resources.CurriculumPage", "resources.CurriculumUnitPage", "communities.CommunityIndexPage",
     "communities.CommunityPage", "communities.ProjectPage",
 ])
 def test_every_page_type_serialises_all_its_api_fields(client, community, page_type):
-    from kollega.models import StandardPage
+    from home.models import StandardPage
 
     factories.add_child(factories.home(), StandardPage(title="About", slug="about", summary="Who we are"))
     factories.resource("Photosynthesis", community=community, tags=["plants"])

@@ -5,7 +5,7 @@ from django.db import transaction
 
 from communities.models import CommunityPage, Membership, Person, ProjectPage
 from kollega.demo.loader import summary_counts
-from kollega.models import StandardPage
+from home.models import StandardPage
 from resources.models import CurriculumUnitPage, ResourcePage
 
 pytestmark = pytest.mark.slow

@@ -180,7 +180,7 @@ LOCAL = {
 @pytest.fixture
 def site(db):
     """A material, a community with a project and members, and their translations into sv, de and pt."""
-    from kollega.models import HomePage
+    from home.models import HomePage
 
     anna = f.person("Anna Lind", discoverability="europe")
     community = f.community("Stockholm biology teachers", region="Stockholm")

@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from communities.models import CommunityIndexPage, CommunityPage, ProjectPage
-from kollega.models import HomePage, StandardPage
+from home.models import HomePage, StandardPage
 from resources.models import CurriculumPage, CurriculumUnitPage, ResourceIndexPage, ResourcePage
 from tests import factories
 

@@ -271,9 +271,9 @@ def test_a_page_first_written_in_portuguese_is_reported_with_portuguese_as_sourc
 def test_report_covers_every_translatable_page_type(db):
     community = f.community("Stockholm biology teachers")
     pages = [garden(), f.unit(1, title="Starting a community"), community, f.project(community, title="Water"),
-             f.add_child(f.home(), __import__("kollega.models", fromlist=["StandardPage"]).StandardPage(title="About"))]
+             f.add_child(f.home(), __import__("home.models", fromlist=["StandardPage"]).StandardPage(title="About"))]
     reported = {row.translation_key: row.page_type for row in build_report()}
-    assert [reported[p.translation_key] for p in pages] == ["resource", "curriculum_unit", "community", "project", "standard_page"]
+    assert [reported[p.translation_key] for p in pages] == ["resource", "curriculum_unit", "community", "project", "standard"]
 
 
 def test_report_filters_by_page_type_community_locale_and_status(db):

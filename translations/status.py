@@ -14,6 +14,7 @@ Translations made outside wagtail-localize (the importer, the demo, a copy
 edited by hand) have no segments: they are up to date when published after
 the source, outdated when the source was published later.
 """
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -37,22 +38,19 @@ STATE_LABELS = dict(STATES)
 
 
 def page_types():
-    """The reported page types: slug -> model, in the order the filter lists them."""
-    from communities.models import CommunityIndexPage, CommunityPage, ProjectPage
-    from kollega.models import HomePage, StandardPage
-    from resources.models import CurriculumPage, CurriculumUnitPage, ResourceIndexPage, ResourcePage
+    """The reported page types, found rather than listed: slug -> model.
 
-    return {
-        "resource": ResourcePage,
-        "curriculum_unit": CurriculumUnitPage,
-        "community": CommunityPage,
-        "project": ProjectPage,
-        "standard_page": StandardPage,
-        "curriculum": CurriculumPage,
-        "resource_index": ResourceIndexPage,
-        "community_index": CommunityIndexPage,
-        "home": HomePage,
-    }
+    Every concrete translatable page type (as wagtail-localize's own report finds them), keyed
+    by its class name in snake case without "_page" ("resource", "curriculum_unit", "home").
+    """
+    from wagtail.models import get_translatable_models
+
+    types = {}
+    for model in get_translatable_models(include_subclasses=True):
+        if issubclass(model, Page) and model is not Page:
+            slug = re.sub(r"(?<!^)(?=[A-Z])", "_", model.__name__).lower().removesuffix("_page")
+            types[slug] = model
+    return types
 
 
 @dataclass

@@ -37,9 +37,9 @@ class ReportFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         every = [("", _("All"))]
-        self.fields["page_type"].choices = every + [
-            (slug, model._meta.verbose_name) for slug, model in page_types().items()
-        ]
+        self.fields["page_type"].choices = every + sorted(
+            ((slug, model._meta.verbose_name) for slug, model in page_types().items()), key=lambda choice: str(choice[1])
+        )
         self.fields["community"].choices = every + [(str(key), title) for key, title in community_choices()]
         self.fields["locale"].choices = every + [(loc.language_code, loc.get_display_name()) for loc in site_locales()]
         self.fields["status"].choices = every + list(STATES)

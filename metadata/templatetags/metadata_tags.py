@@ -2,6 +2,7 @@
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.models import Page
 
 from .. import public
 from ..jsonld import learning_resource, script_json
@@ -52,3 +53,16 @@ def community_feed_links(page):
     """A visible "follow" line on a public community page."""
     feeds = _feeds_for(page)
     return {"feed": feeds[1] if len(feeds) > 1 else None}
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context):
+    """(hreflang, absolute URL) pairs for every live translation of the page, plus x-default."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.live:
+        return []
+    request = context.get("request")
+    pages = [page] + list(page.get_translations(inclusive=False).live())
+    links = [(item.locale.language_code, url) for item in pages if (url := item.get_full_url(request))]
+    # x-default: the default-language version, or this page when there is none.
+    return public.hreflang_alternates(links, links[0][1] if links else None)

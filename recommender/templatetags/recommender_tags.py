@@ -28,3 +28,15 @@ def recommender_sidebars(context, limit=6):
         "request": request,
         "current_language": getattr(request, "LANGUAGE_CODE", None),
     }
+
+
+@register.simple_tag(takes_context=True)
+def suggested_partners(context, project, limit=6):
+    """{% suggested_partners project as suggestions %}: partner teachers for a project.
+
+    related_people already ranks open-to-collaboration people first when the project is
+    looking for partners, and confirms every name with the privacy rule. The project template
+    loads it, while communities' Python never imports the recommender.
+    """
+    request = context.get("request")
+    return related_people(project, viewer=getattr(request, "user", None), limit=limit)

@@ -24,7 +24,7 @@ from wagtail.models import Locale, Page, Site
 from communities.models import (
     CommunityIndexPage, CommunityPage, Membership, Person, ProjectPage, ProjectPartner,
 )
-from kollega.models import HomePage, StandardPage
+from home.models import HomePage, StandardPage
 from resources.models import (
     CurriculumPage, CurriculumUnitPage, CurriculumUnitResource, ResourceContributor, ResourceIndexPage,
     ResourcePage,

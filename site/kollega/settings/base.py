@@ -12,7 +12,8 @@ BASE_DIR = PROJECT_DIR.parent.parent  # repository root
 VAR_DIR = Path(os.environ.get("KOLLEGA_VAR_DIR", BASE_DIR / "var"))
 
 INSTALLED_APPS = [
-    "kollega.apps.KollegaConfig",
+    "home",
+    "core",
     "vocabularies",
     "communities",
     "accounts",
@@ -74,7 +75,7 @@ WSGI_APPLICATION = "kollega.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -120,7 +121,6 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
-STATICFILES_DIRS = [PROJECT_DIR / "static"]
 # No Gravatar in the admin: it would send a hash of every editor's e-mail address to a third
 # party on each page (and the content security policy allows images from our own origin only).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

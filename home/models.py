@@ -20,7 +20,7 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "resources.ResourceIndexPage", "resources.CurriculumPage",
-        "communities.CommunityIndexPage", "site.StandardPage",
+        "communities.CommunityIndexPage", "home.StandardPage",
     ]
     api_fields = [APIField("motto"), APIField("intro")]
     translatable_fields = PAGE_TRANSLATED + [TranslatableField("motto"), TranslatableField("intro")]
@@ -53,8 +53,8 @@ class StandardPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
-    parent_page_types = ["site.HomePage", "site.StandardPage"]
-    subpage_types = ["site.StandardPage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
     api_fields = [APIField("summary"), APIField("body")]
     translatable_fields = PAGE_TRANSLATED + [TranslatableField("summary"), TranslatableField("body")]
 

@@ -1,5 +1,6 @@
 """Create the four locales and the English home page as the site root.
 
+On a database that had the home page before the move, nothing is done.
 Wagtail's own migration leaves a "Welcome" page under the tree root; it is
 replaced by the English HomePage. Translations of the home page are made by
 load_demo (and by editors) through wagtail-localize.
@@ -12,7 +13,7 @@ def create_homepage(apps, schema_editor):
     Page = apps.get_model("wagtailcore.Page")
     Site = apps.get_model("wagtailcore.Site")
     Locale = apps.get_model("wagtailcore.Locale")
-    HomePage = apps.get_model("site.HomePage")
+    HomePage = apps.get_model("home.HomePage")
 
     for code in ["en", "sv", "de", "pt"]:
         Locale.objects.get_or_create(language_code=code)
@@ -21,7 +22,7 @@ def create_homepage(apps, schema_editor):
     Page.objects.filter(depth=2, slug="home", content_type__model="page").delete()
     if HomePage.objects.exists():
         return
-    content_type, _ = ContentType.objects.get_or_create(model="homepage", app_label="site")
+    content_type, _ = ContentType.objects.get_or_create(model="homepage", app_label="home")
     root = Page.objects.get(depth=1)
     homepage = HomePage.objects.create(
         title="Kollega",
@@ -45,7 +46,7 @@ def create_homepage(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("site", "0001_initial"),
+        ("home", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
     ]
     operations = [migrations.RunPython(create_homepage, migrations.RunPython.noop)]

@@ -1,4 +1,4 @@
-"""Template helpers for the site shell: navigation, language switcher, hreflang and privacy-aware lists."""
+"""{% load navigation_tags %}: navigation, the language switcher and privacy-aware lists of the site's pages."""
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
@@ -7,7 +7,6 @@ from wagtail.models import Locale, Page
 
 from communities.privacy import can_see_page, visible_pages
 from communities.views import one_per_translation
-from metadata.public import hreflang_alternates
 from vocabularies.languages import LANGUAGE_NAMES
 
 register = template.Library()
@@ -20,7 +19,7 @@ def _locales():
 
 
 def _home_for(locale):
-    from kollega.models import HomePage
+    from ..models import HomePage
 
     if locale is None:
         return None
@@ -59,19 +58,6 @@ def language_links(context):
             link["url"] = f"/{code}/"
         links.append(link)
     return links
-
-
-@register.simple_tag(takes_context=True)
-def alternate_links(context):
-    """(hreflang, absolute URL) pairs for every live translation of the page, plus x-default."""
-    page = context.get("page")
-    if not isinstance(page, Page) or not page.live:
-        return []
-    request = context.get("request")
-    pages = [page] + list(page.get_translations(inclusive=False).live())
-    links = [(item.locale.language_code, url) for item in pages if (url := item.get_full_url(request))]
-    # x-default: the default-language version, or this page when there is none.
-    return hreflang_alternates(links, links[0][1] if links else None)
 
 
 @register.simple_tag(takes_context=True)
