@@ -8,7 +8,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 .PHONY: install messages migrate demo run test test-postgres bench clean
-.PHONY: test-browser
+.PHONY: test-browser lint
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -33,6 +33,12 @@ demo: migrate
 
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# ruff (lint and format check) and import-linter (the layers in pyproject.toml and docs/architecture.md).
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	PYTHONPATH=.:site $(VENV)/bin/lint-imports --no-cache
 
 test: messages
 	$(PY) -m pytest $(PYTEST_ARGS)
