@@ -4,25 +4,17 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from communities.privacy import visible_pages
+from core.pages import one_per_translation
 from resources.models import CurriculumUnitPage, ResourcePage
 
 from .questionnaire import AREAS_BY_CODE
 
 
-def _in_reader_language(pages):
-    """One page per translation group, in the reader's language when that translation is visible."""
-    seen, result = set(), []
-    for page in pages:
-        if page.translation_key not in seen:
-            seen.add(page.translation_key)
-            result.append(page)
-    return result
-
-
 def _reader_first(qs):
     locale = Locale.objects.filter(language_code=translation.get_language()).first()
     mine = list(qs.filter(locale=locale)) if locale else []
-    return _in_reader_language(mine + list(qs.exclude(pk__in=[p.pk for p in mine])))
+    # Reader's language first, so each group keeps its translation in that language when visible.
+    return one_per_translation(mine + list(qs.exclude(pk__in=[p.pk for p in mine])), prefer_locale=locale or Locale.get_default())
 
 
 def units_for(viewer, area_code, limit=4):

@@ -5,7 +5,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
+
+from core.text import text_to_rich_text
 
 from .models import (
     Invitation, Membership, MembershipRole, MembershipStatus, ProjectPage, ProjectPartner,
@@ -150,19 +151,13 @@ def accept_invitation(invitation, person):
 
 # -- Projects ----------------------------------------------------------------------
 
-def plain_text_to_rich_text(text):
-    """Paragraphs of escaped text: what a teacher typed is never taken as HTML."""
-    paragraphs = [p.strip() for p in (text or "").replace("\r\n", "\n").split("\n\n") if p.strip()]
-    return "".join(f"<p>{escape(p).replace(chr(10), '<br/>')}</p>" for p in paragraphs)
-
-
 @transaction.atomic
 def start_project(community, person, user, *, title, theme, summary="", description="",
                   looking_for_partners=False, start_date=None, end_date=None):
     if not is_active_member(person, community):
         raise ParticipationError("not_member")
     project = ProjectPage(
-        title=title, theme=theme, summary=summary, description=plain_text_to_rich_text(description),
+        title=title, theme=theme, summary=summary, description=text_to_rich_text(description),
         looking_for_partners=looking_for_partners, start_date=start_date, end_date=end_date,
         owner=user, locale_id=community.locale_id,
     )

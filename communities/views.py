@@ -8,20 +8,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
+from core.pages import one_per_translation
+
 from . import participation
 from .forms import InviteForm, LookingForPartnersForm, PartnerInviteForm, ProjectForm
 from .models import CommunityPage, MembershipStatus, Person, ProjectPage
 from .privacy import can_see_page, can_see_person, viewer_person, visible_pages, visible_people
-
-
-def one_per_translation(pages):
-    """Collapse translations of the same page, keeping the one in the reader's language when live."""
-    active = Locale.get_active().pk
-    chosen = {}
-    for page in pages:
-        if page.translation_key not in chosen or page.locale_id == active:
-            chosen[page.translation_key] = page
-    return list(chosen.values())
 
 
 def person_profile(request, slug):

@@ -1,13 +1,13 @@
 """What the contribution views do, as functions: create, update, adapt and translate materials."""
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils.html import escape, strip_tags
-from django.utils.text import slugify
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
-from wagtail.rich_text import RichText
 
+from core.pages import available_slug, index_page_for
+from core.text import text_to_paragraph_blocks
 from communities.models import CommunityPage, Membership, MembershipStatus, Person
 from resources.models import ContributorRole, ResourceAttachment, ResourceContributor, ResourceIndexPage, ResourcePage
 from translations.permissions import may_translate_in_editor
@@ -65,11 +65,6 @@ def body_to_text(body):
         "&quot;", '"').replace("&#x27;", "'")
 
 
-def text_to_blocks(text):
-    paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
-    return [("paragraph", RichText("<p>" + escape(p).replace("\n", "<br/>") + "</p>")) for p in paragraphs]
-
-
 def merged_body(old_body, text):
     """Replace the body's paragraphs with the typed text; keep blocks a plain textarea cannot show.
 
@@ -77,7 +72,7 @@ def merged_body(old_body, text):
     stay, after the text.
     """
     kept = [(b.block_type, b.value) for b in old_body if b.block_type != "paragraph"] if old_body else []
-    return text_to_blocks(text) + kept
+    return text_to_paragraph_blocks(text) + kept
 
 
 # -- saving -------------------------------------------------------------------
@@ -85,20 +80,8 @@ def merged_body(old_body, text):
 
 def index_for(language_code):
     """The ResourceIndexPage of the material's language, or of the default locale when it is not a site language."""
-    locale = Locale.objects.filter(language_code=language_code).first() or Locale.get_default()
-    return (
-        ResourceIndexPage.objects.filter(locale=locale).first()
-        or ResourceIndexPage.objects.filter(locale=Locale.get_default()).first()
-    )
-
-
-def unique_slug(parent, title, exclude_pk=None):
-    base = slugify(title, allow_unicode=True)[:200] or "material"
-    slug, n = base, 2
-    siblings = parent.get_children().exclude(pk=exclude_pk) if exclude_pk else parent.get_children()
-    while siblings.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return index_page_for(ResourceIndexPage, language_code) or index_page_for(
+        ResourceIndexPage, Locale.get_default().language_code)
 
 
 def store_documents(files, user):
@@ -135,9 +118,9 @@ def _apply(page, data):
 def create_resource(user, person, data):
     """A new draft under the material language's index, the teacher as author, submitted to moderation."""
     index = index_for(data["material_language"])
-    page = ResourcePage(live=False, owner=user, slug=unique_slug(index, data["title"]), title=data["title"],
+    page = ResourcePage(live=False, owner=user, slug=available_slug(index, data["title"], fallback="material"), title=data["title"],
                         summary=data["summary"])
-    page.body = text_to_blocks(data.get("body_text") or "")
+    page.body = text_to_paragraph_blocks(data.get("body_text") or "")
     index.add_child(instance=page)
     _apply(page, data)
     page.contributors = [ResourceContributor(person=person, role=ContributorRole.AUTHOR, sort_order=0)]
@@ -216,7 +199,7 @@ def adapt_resource(user, person, original):
     copy = original.copy(
         to=parent, keep_live=False, copy_revisions=False, log_action="wagtail.copy", user=user,
         update_attrs={
-            "title": title, "draft_title": title, "slug": unique_slug(parent, title), "based_on": original,
+            "title": title, "draft_title": title, "slug": available_slug(parent, title, fallback="material"), "based_on": original,
             "owner": user, "community": community, "external_id": "",
         },
     ).specific

@@ -15,16 +15,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.signals import post_save
-from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_countries import countries
 from wagtail.models import Locale
-from wagtail.rich_text import RichText
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
 from communities.models import CommunityPage, Person
+from core.pages import index_page_for, slug_base
+from core.text import text_to_paragraph_blocks
 from vocabularies.languages import LANGUAGE_NAMES, SITE_LANGUAGES
 from vocabularies.licences import DEFAULT_LICENCE, get_licence
 from vocabularies.models import EducationLevel, Subject
@@ -675,16 +675,8 @@ class ImportResult:
 
 
 def body_blocks(text):
-    """Plain text -> StreamField paragraph blocks: one per blank-line-separated paragraph."""
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
-    blocks = []
-    for paragraph in BLANK_LINE.split(text):
-        lines = [line.strip() for line in paragraph.strip().split("\n")]
-        if any(lines):
-            # Single line breaks inside a paragraph are kept; the text is escaped, never HTML.
-            html = "<br/>".join(escape(line) for line in lines)
-            blocks.append(("paragraph", RichText(f"<p>{html}</p>")))
-    return blocks
+    """Plain text -> StreamField paragraph blocks: one per blank-line-separated paragraph (core.text)."""
+    return text_to_paragraph_blocks(text)
 
 
 def _derived_summary(record):
@@ -760,7 +752,7 @@ class _Writer:
         if code in self.indexes:
             return self.indexes[code]
         default_code = Locale.get_default().language_code
-        index = ResourceIndexPage.objects.filter(locale__language_code=code).first()
+        index = index_page_for(ResourceIndexPage, code)
         if index is None and code == default_code:
             from wagtail.models import Site
 
@@ -788,7 +780,9 @@ class _Writer:
 
     def _slug(self, index, title, fallback, current=None):
         allow_unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
-        base = slugify(title, allow_unicode=allow_unicode)[:MAX_SLUG].strip("-") or slugify(fallback)[:MAX_SLUG] or "material"
+        # The same base as core.pages.available_slug; the free one is found in memory (one import
+        # writes thousands of siblings, and find_available_slug would ask the database each time).
+        base = slug_base(title, fallback)[:MAX_SLUG] if allow_unicode else slugify(title)[:MAX_SLUG].strip("-") or slugify(fallback)[:MAX_SLUG] or "material"
         taken = self.taken_slugs[index.pk]
         slug, n = base, 2
         while slug in taken and slug != current:

@@ -24,6 +24,8 @@ from django.db.models import Case, Count, Exists, IntegerField, Max, OuterRef, S
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
+from core.pages import one_per_translation
+
 from .models import TranslationRequest
 
 SOURCE, MISSING, IN_PROGRESS, OUTDATED, UP_TO_DATE = "source", "missing", "in_progress", "outdated", "up_to_date"
@@ -144,12 +146,8 @@ def community_choices():
     """(translation_key, title) of every community, once per translation group, default language first."""
     from communities.models import CommunityPage
 
-    seen = {}
-    default = Locale.get_default()
-    for page in CommunityPage.objects.order_by("title").select_related("locale"):
-        if page.translation_key not in seen or page.locale_id == default.pk:
-            seen[page.translation_key] = page.title
-    return sorted(seen.items(), key=lambda item: item[1].lower())
+    pages = one_per_translation(CommunityPage.objects.order_by("title"), prefer_locale=Locale.get_default())
+    return sorted(((page.translation_key, page.title) for page in pages), key=lambda item: item[1].lower())
 
 
 def _keys_of_community(community_key):

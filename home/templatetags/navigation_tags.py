@@ -6,7 +6,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from communities.privacy import can_see_page, visible_pages
-from communities.views import one_per_translation
+from core.pages import one_per_translation
 from vocabularies.languages import LANGUAGE_NAMES
 
 register = template.Library()

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from communities.models import ProjectPage
-from communities.participation import plain_text_to_rich_text
+from core.text import text_to_rich_text
 from discussions.models import Thread
 from resources.models import ResourcePage
 from tests import factories as f
@@ -79,7 +79,7 @@ def check(client, url, *, expect_text=SCRIPT, status=200):
 def member(client):
     f.resource_index("en")
     community = f.community(
-        PAYLOAD, summary=PAYLOAD, description=plain_text_to_rich_text(PAYLOAD),
+        PAYLOAD, summary=PAYLOAD, description=text_to_rich_text(PAYLOAD),
     )
     person = f.person(f"Ana {SCRIPT}", discoverability="europe", school=PAYLOAD, bio=PAYLOAD, region=PAYLOAD)
     f.join(person, community)

@@ -1,0 +1,39 @@
+"""Small page helpers several apps need: a free slug, a locale's index page, one page per translation group."""
+from django.utils.text import slugify
+from wagtail.coreutils import find_available_slug
+from wagtail.models import Locale
+
+MAX_SLUG = 200
+
+
+def slug_base(title, fallback="page"):
+    """The slug a title asks for: never blank (a title of punctuation or emoji only gives `fallback`)."""
+    return slugify(title or "", allow_unicode=True)[:MAX_SLUG].strip("-") or slugify(fallback) or "page"
+
+
+def available_slug(parent, title, fallback="page", ignore_page_id=None):
+    """A slug for a new child of `parent` from its title, never blank, free among its siblings.
+
+    A title of punctuation or emoji only ("!!!", "🙂") slugifies to nothing: `fallback` stands in.
+    Wagtail's find_available_slug numbers it when taken ("water", "water-1", ...).
+    """
+    return find_available_slug(parent, slug_base(title, fallback), ignore_page_id=ignore_page_id)
+
+
+def index_page_for(model, language_code):
+    """The first page of `model` (an index page type) in the locale of `language_code`, or None."""
+    return model.objects.filter(locale__language_code=language_code).order_by("pk").first()
+
+
+def one_per_translation(pages, prefer_locale=None):
+    """Collapse a translation group to one page, in the order first seen.
+
+    The page in `prefer_locale` (default: the active locale) wins over an earlier one of its
+    group; pass the pages already filtered to what the viewer may see.
+    """
+    preferred = (prefer_locale or Locale.get_active()).pk
+    chosen = {}
+    for page in pages:
+        if page.translation_key not in chosen or page.locale_id == preferred:
+            chosen[page.translation_key] = page
+    return list(chosen.values())

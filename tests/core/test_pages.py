@@ -1,0 +1,35 @@
+"""core.pages: free slugs, a locale's index page, one page per translation group."""
+import pytest
+from wagtail.models import Locale
+
+from core.pages import available_slug, index_page_for, one_per_translation
+from resources.models import ResourceIndexPage
+from tests import factories as f
+
+
+@pytest.mark.parametrize("title", ["!!!", "🙂", "---", ""])
+def test_a_title_without_letters_still_gets_a_slug(db, title):
+    assert available_slug(f.home(), title, fallback="project") == "project"
+
+
+def test_a_taken_slug_is_numbered_and_a_page_keeps_its_own(db):
+    index = f.resource_index()
+    first = f.resource("Water cycle")
+    assert first.get_parent().pk == index.pk
+    assert available_slug(index, "Water cycle") == f"{first.slug}-1"
+    assert available_slug(index, "Water cycle", ignore_page_id=first.pk) == first.slug
+
+
+def test_the_index_page_of_a_language(db):
+    english = f.resource_index()
+    assert index_page_for(ResourceIndexPage, "en").pk == english.pk
+    assert index_page_for(ResourceIndexPage, "xx") is None
+
+
+def test_one_page_per_translation_group_prefers_the_readers_language(db):
+    english = f.resource("Fractions with pizza")
+    swedish = f.translate(english, "sv", title="Bråk med pizza")
+    other = f.resource("Photosynthesis")
+    sv = Locale.objects.get(language_code="sv")
+    assert one_per_translation([english, other, swedish], prefer_locale=sv) == [swedish, other]
+    assert one_per_translation([english, other, swedish], prefer_locale=Locale.get_default()) == [english, other]
