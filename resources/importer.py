@@ -7,14 +7,13 @@ plan in one transaction, so a file is imported completely or not at all.
 """
 import json
 import re
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models.signals import post_save
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -23,6 +22,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
 from communities.models import CommunityPage, Person
+from core.indexing import search_index_deferred
 from core.pages import index_page_for, slug_base
 from core.text import text_to_paragraph_blocks
 from vocabularies.languages import LANGUAGE_NAMES, SITE_LANGUAGES
@@ -866,24 +866,6 @@ def _error_text(exc):
     return str(exc) or exc.__class__.__name__
 
 
-@contextmanager
-def _search_index_deferred(models):
-    """Stop per-save search indexing of `models`; the caller indexes each object once afterwards.
-
-    Creating and publishing a page saves it three times, and each save would
-    re-index it. Signals are process-wide, so this is only for processes that
-    do nothing else meanwhile (the management command), never a web worker.
-    """
-    from modelsearch.signal_handlers import post_save_signal_handler
-
-    disconnected = [m for m in models if post_save.disconnect(post_save_signal_handler, sender=m)]
-    try:
-        yield
-    finally:
-        for model in disconnected:
-            post_save.connect(post_save_signal_handler, sender=model)
-
-
 def _reindex(objects, search):
     """Queue one reference-index (and, when deferred, search-index) update per written object.
 
@@ -903,10 +885,10 @@ def apply(plan, defer_search_index=False):
     """Write a validated plan in one transaction; any failure leaves the database as it was.
 
     defer_search_index: index each page once at the end instead of on every
-    save (faster, but see _search_index_deferred for when that is safe).
+    save (faster, but see core.indexing.search_index_deferred for when that is safe).
     """
     result = ImportResult()
-    deferred = _search_index_deferred([ResourcePage, Person]) if defer_search_index else nullcontext()
+    deferred = search_index_deferred([ResourcePage, Person]) if defer_search_index else nullcontext()
     with transaction.atomic(), deferred:
         # The reference index switch is thread-local, so it is always safe to
         # skip the five redundant updates per page and do one at the end.

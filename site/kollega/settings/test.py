@@ -7,6 +7,8 @@ from .base import RECOMMENDER, VAR_DIR
 DEBUG = False
 SECRET_KEY = "test-only-not-secret-kollega"
 ALLOWED_HOSTS = ["*"]
+# The demo (load_demo, generate_corpus) is for development and tests; production does not install it.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = VAR_DIR / "test-media"

@@ -1,4 +1,4 @@
-"""Builds the demo site: vocabularies, people, communities, projects, materials, curriculum and standard pages.
+"""Builds the demo site from demo/data/: vocabularies, people, communities, projects, materials, curriculum, pages.
 
 Every object is looked up by a stable key before it is created (pages by a
 translation key derived from a name, materials by external_id, people by
@@ -14,7 +14,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import post_save
 from modelsearch import index as search_index
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -24,6 +23,7 @@ from wagtail.models import Locale, Page, Site
 from communities.models import (
     CommunityIndexPage, CommunityPage, Membership, Person, ProjectPage, ProjectPartner,
 )
+from core.indexing import search_index_deferred
 from home.models import HomePage, StandardPage
 from resources.models import (
     CurriculumPage, CurriculumUnitPage, CurriculumUnitResource, ResourceContributor, ResourceIndexPage,
@@ -31,12 +31,10 @@ from resources.models import (
 )
 from vocabularies.models import EducationLevel, Language, ResourceType, Subject
 
-from . import communities as cdata
-from . import pages as pdata
 from .content import duration, material
+from .datafiles import LANGS, read, texts
 from .people import demo_people
 from .plan import resource_plan
-from .vocab import LANGS, RESOURCE_TYPES, SUBJECTS
 
 NAMESPACE = uuid.UUID("0b9e4d52-7c1a-4f3e-8d6b-5a2c9e1f4b70")
 DEMO_PERSON_PREFIX = "demo-"
@@ -56,16 +54,26 @@ def demo_key(*parts):
 SECTION_MODELS = {"resources": ResourceIndexPage, "communities": CommunityIndexPage, "curriculum": CurriculumPage}
 SYNTHETIC_INDEX_KEY = demo_key("synthetic", "resource-index")
 
+# The language-neutral data (keys, countries, dates) and, per language, the texts of each kind.
+COMMUNITIES = read("communities")
+PROJECTS = read("projects")["projects"]
+UNITS = read("curriculum")["units"]
+PAGE_TEXTS = texts("pages")
+COMMUNITY_TEXTS = texts("communities")
+PROJECT_TEXTS = texts("projects")
+UNIT_TEXTS = texts("curriculum")
+# Standard pages are made in the order of the English texts, the language every demo page starts in.
+STANDARD_PAGES = list(PAGE_TEXTS["en"]["standard"])
+
 
 def demo_page_keys():
     """Translation keys of every page load_demo (or generate_corpus) may create besides materials."""
     keys = {demo_key("section", name) for name in SECTION_MODELS}
-    keys |= {demo_key("standard", name) for name in pdata.STANDARD}
-    keys |= {demo_key("community", key) for key, _c, _t in cdata.NATIONAL}
-    keys |= {demo_key("community", row[0]) for row in cdata.REGIONAL}
-    keys.add(demo_key("community", cdata.EUROPEAN["key"]))
-    keys |= {demo_key("project", p["key"]) for p in cdata.PROJECTS}
-    keys |= {demo_key("unit", str(u["number"])) for u in pdata.UNITS}
+    keys |= {demo_key("standard", name) for name in STANDARD_PAGES}
+    keys |= {demo_key("community", c["key"]) for c in COMMUNITIES["national"] + COMMUNITIES["regional"]}
+    keys.add(demo_key("community", COMMUNITIES["european"]["key"]))
+    keys |= {demo_key("project", p["key"]) for p in PROJECTS}
+    keys |= {demo_key("unit", str(u["number"])) for u in UNITS}
     keys.add(SYNTHETIC_INDEX_KEY)
     return keys
 
@@ -97,32 +105,16 @@ def check_clean(force):
 
 @contextmanager
 def deferred_indexing():
-    """Index each saved object once at the end instead of on every save.
+    """Index each saved object once at the end (core.indexing), with no reference-index update meanwhile.
 
     A page is saved three or four times while it is created, translated and
     published; updating the search and reference indexes on each save made
     loading the demo several times slower. Yields the set of (model, pk) saved.
     """
-    from modelsearch.signal_handlers import post_save_signal_handler
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
-    touched = set()
-    models = [m for m in search_index.get_indexed_models() if getattr(m, "search_auto_update", True)]
-
-    def remember(sender, instance, raw=False, **kwargs):
-        if not raw:
-            touched.add((type(instance), instance.pk))
-
-    for model in models:
-        post_save.disconnect(post_save_signal_handler, sender=model)
-        post_save.connect(remember, sender=model, weak=False, dispatch_uid=f"kollega-demo-{model._meta.label}")
-    try:
-        with disable_reference_index_auto_update():
-            yield touched
-    finally:
-        for model in models:
-            post_save.disconnect(sender=model, dispatch_uid=f"kollega-demo-{model._meta.label}")
-            post_save.connect(post_save_signal_handler, sender=model)
+    with search_index_deferred() as touched, disable_reference_index_auto_update():
+        yield touched
 
 
 def reindex(touched):
@@ -173,20 +165,20 @@ def publish(page, when=None):
 def ensure_vocabularies(locs, counts=None):
     """Create the subjects and resource types in English and translate them into sv, de, pt."""
     result = {}
-    for model, table in ((Subject, {k: v for k, v in SUBJECTS.items()}),
-                         (ResourceType, {k: v[0] for k, v in RESOURCE_TYPES.items()})):
-        for slug, names in table.items():
+    names = texts("vocabularies")
+    for model, kind in ((Subject, "subjects"), (ResourceType, "resource_types")):
+        for slug in read("vocabularies")[kind]:
             source = model.objects.filter(slug=slug, locale=locs["en"]).first()
             if source is None:
-                source = model(slug=slug, name=names[0], locale=locs["en"],
+                source = model(slug=slug, name=names["en"][kind][slug], locale=locs["en"],
                                translation_key=demo_key(model.__name__, slug))
                 source.save()
                 if counts is not None:
                     counts["vocabulary"] += 1
-            for code, name in zip(LANGS[1:], names[1:]):
+            for code in LANGS[1:]:
                 if not model.objects.filter(translation_key=source.translation_key, locale=locs[code]).exists():
                     copy = source.copy_for_translation(locs[code])
-                    copy.name = name
+                    copy.name = names[code][kind][slug]
                     copy.save()
                     if counts is not None:
                         counts["vocabulary"] += 1
@@ -201,9 +193,9 @@ def ensure_homes(locs, counts=None):
     for code in LANGS[1:]:
         existing = HomePage.objects.filter(locale=locs[code]).order_by("path").first()
         if existing is None:
-            title, motto, intro = pdata.HOME[code]
+            text = PAGE_TEXTS[code]["home"]
             copy = home.copy_for_translation(locs[code])
-            copy.title, copy.draft_title, copy.motto, copy.intro = title, title, motto, intro
+            copy.title, copy.draft_title, copy.motto, copy.intro = text["title"], text["title"], text["motto"], text["intro"]
             copy.save()
             publish(copy)
             existing = copy
@@ -339,20 +331,20 @@ class DemoLoader:
         sections = {}
         for name, model in SECTION_MODELS.items():
             key = demo_key("section", name)
-            texts = pdata.SECTIONS[name]
-            title, slug, intro = texts["en"]
+            text = PAGE_TEXTS["en"]["sections"][name]
             en = self.existing(model, key, self.locs["en"])
             if en is None:
                 # Adopt an index that an editor (or a test) made before the demo was loaded.
                 en = model.objects.filter(locale=self.locs["en"]).child_of(self.homes["en"]).first()
             if en is None:
-                en = self.create(self.homes["en"], model(title=title, slug=slug, intro=intro, show_in_menus=True),
-                                 key, self.locs["en"])
+                en = self.create(self.homes["en"], model(title=text["title"], slug=text["slug"], intro=text["intro"],
+                                                         show_in_menus=True), key, self.locs["en"])
             pages = {"en": en}
             for code in LANGS[1:]:
-                t_title, t_slug, t_intro = texts[code]
+                text = PAGE_TEXTS[code]["sections"][name]
                 found = model.objects.filter(locale=self.locs[code]).child_of(self.homes[code]).first()
-                pages[code] = found or self.translate(en, self.locs[code], title=t_title, slug=t_slug, intro=t_intro)
+                pages[code] = found or self.translate(en, self.locs[code], title=text["title"], slug=text["slug"],
+                                                      intro=text["intro"])
             sections[name] = pages
         return sections
 
@@ -414,7 +406,8 @@ class DemoLoader:
         index = self.sections["communities"]
         found = {}
 
-        def ensure(key, parent_key, make, texts):
+        def ensure(key, parent_key, make, texts_in):
+            """Create the community `key` in English with make(), then its translations with texts_in(code)."""
             tkey = demo_key("community", key)
             parent = found[parent_key]["en"] if parent_key else index["en"]
             en = self.existing(CommunityPage, tkey, self.locs["en"])
@@ -422,52 +415,60 @@ class DemoLoader:
                 en = self.create(parent, make(), tkey, self.locs["en"])
                 self.counts["communities"] += 1
             pages = {"en": en}
-            for li, code in enumerate(LANGS[1:], start=1):
-                title, summary, description = texts(li, code)
+            for code in LANGS[1:]:
+                title, summary, description = texts_in(code)
                 pages[code] = self.clone(en, self.locs[code], title=title, slug=slugify(title)[:80],
                                          summary=summary, description=description)
             found[key] = pages
 
-        for key, country, titles in cdata.NATIONAL:
-            def national_texts(li, code, titles=titles, country=country):
-                name = cdata.COUNTRY_NAMES[country][li]
-                return titles[li], cdata.NATIONAL_SUMMARY[code].format(country=name), f"<p>{cdata.NATIONAL_SUMMARY[code].format(country=name)}</p>"
-            ensure(key, None, lambda titles=titles, country=country: CommunityPage(
-                title=titles[0], slug=slugify(titles[0]), scope="national", country=country,
-                summary=cdata.NATIONAL_SUMMARY["en"].format(country=cdata.COUNTRY_NAMES[country][0]),
-                description="<p>" + cdata.NATIONAL_SUMMARY["en"].format(country=cdata.COUNTRY_NAMES[country][0]) + "</p>",
-            ), national_texts)
+        for spec in COMMUNITIES["national"]:
+            def national_texts(code, spec=spec):
+                text = COMMUNITY_TEXTS[code]
+                summary = text["national_summary"].format(country=text["country_names"][spec["country"]])
+                return text["national_titles"][spec["key"]], summary, f"<p>{summary}</p>"
 
-        for key, parent_key, country, region, focus, members_only in cdata.REGIONAL:
-            def regional_texts(li, code, region=region, focus=focus, members_only=members_only):
-                title = cdata.REGIONAL_TITLE[code].format(focus=cdata.FOCUS[focus][li], region=region)
-                description = cdata.REGIONAL_DESCRIPTION[code].format(region=region)
-                if members_only:
-                    description += cdata.MEMBERS_ONLY_NOTE[code]
-                return title, cdata.REGIONAL_SUMMARY[code].format(region=region), description
-            def make_regional(key=key, country=country, region=region, members_only=members_only, texts=regional_texts):
-                title, summary, description = texts(0, "en")
-                return CommunityPage(title=title, slug=slugify(title)[:80], scope="regional", country=country,
-                                     region=region, summary=summary, description=description,
-                                     visibility="members" if members_only else "public")
-            ensure(key, parent_key, make_regional, regional_texts)
+            def make_national(spec=spec, texts_in=national_texts):
+                title, summary, description = texts_in("en")
+                return CommunityPage(title=title, slug=slugify(title), scope="national", country=spec["country"],
+                                     summary=summary, description=description)
+            ensure(spec["key"], None, make_national, national_texts)
 
-        eu = cdata.EUROPEAN
-        ensure(eu["key"], None, lambda: CommunityPage(
-            title=eu["title"][0], slug=slugify(eu["title"][0]), scope="european", summary=eu["summary"][0],
-            description=eu["description"][0],
-        ), lambda li, code: (eu["title"][li], eu["summary"][li], eu["description"][li]))
+        for spec in COMMUNITIES["regional"]:
+            def regional_texts(code, spec=spec):
+                text = COMMUNITY_TEXTS[code]
+                title = text["regional_title"].format(focus=text["focus"][spec["focus"]], region=spec["region"])
+                description = text["regional_description"].format(region=spec["region"])
+                if spec["members_only"]:
+                    description += text["members_only_note"]
+                return title, text["regional_summary"].format(region=spec["region"]), description
+
+            def make_regional(spec=spec, texts_in=regional_texts):
+                title, summary, description = texts_in("en")
+                return CommunityPage(title=title, slug=slugify(title)[:80], scope="regional", country=spec["country"],
+                                     region=spec["region"], summary=summary, description=description,
+                                     visibility="members" if spec["members_only"] else "public")
+            ensure(spec["key"], spec["parent"], make_regional, regional_texts)
+
+        def european_texts(code):
+            text = COMMUNITY_TEXTS[code]["european"]
+            return text["title"], text["summary"], text["description"]
+
+        def make_european():
+            title, summary, description = european_texts("en")
+            return CommunityPage(title=title, slug=slugify(title), scope="european", summary=summary,
+                                 description=description)
+        ensure(COMMUNITIES["european"]["key"], None, make_european, european_texts)
         return found
 
     def home_community_key(self, person):
         spec = person.spec
-        for key, _parent, country, region, _focus, _m in cdata.REGIONAL:
-            if country == spec["country"] and region == spec["region"]:
-                return key
-        for key, country, _titles in cdata.NATIONAL:
-            if country == spec["country"]:
-                return key
-        return cdata.EUROPEAN["key"]
+        for community in COMMUNITIES["regional"]:
+            if community["country"] == spec["country"] and community["region"] == spec["region"]:
+                return community["key"]
+        for community in COMMUNITIES["national"]:
+            if community["country"] == spec["country"]:
+                return community["key"]
+        return COMMUNITIES["european"]["key"]
 
     def load_memberships(self):
         """Everyone joins their home community; facilitators lead one community each (24 in all)."""
@@ -483,13 +484,14 @@ class DemoLoader:
 
         for person in self.people:
             plan[(person.slug, self.home_community_key(person))] = ["member", "active"]
-        for key, _parent, country, region, _focus, _m in cdata.REGIONAL:
-            people = [p for p in self.people if p.spec["country"] == country and p.spec["region"] == region]
-            plan[(pick_facilitator(people).slug, key)] = ["facilitator", "active"]
-        for key, country, _titles in cdata.NATIONAL:
-            people = [p for p in self.people if p.spec["country"] == country]
-            plan[(pick_facilitator(people).slug, key)] = ["facilitator", "active"]
-        eu_key = cdata.EUROPEAN["key"]
+        for community in COMMUNITIES["regional"]:
+            people = [p for p in self.people
+                      if p.spec["country"] == community["country"] and p.spec["region"] == community["region"]]
+            plan[(pick_facilitator(people).slug, community["key"])] = ["facilitator", "active"]
+        for community in COMMUNITIES["national"]:
+            people = [p for p in self.people if p.spec["country"] == community["country"]]
+            plan[(pick_facilitator(people).slug, community["key"])] = ["facilitator", "active"]
+        eu_key = COMMUNITIES["european"]["key"]
         for country in ("IE", "NL", "ES"):
             people = [p for p in self.people if p.spec["country"] == country]
             plan[(pick_facilitator(people).slug, eu_key)] = ["facilitator", "active"]
@@ -524,36 +526,40 @@ class DemoLoader:
         people_by_country = {}
         for person in self.people:
             people_by_country.setdefault(person.spec["country"], []).append(person)
-        for spec in cdata.PROJECTS:
+        for spec in PROJECTS:
             key = demo_key("project", spec["key"])
             parent = self.communities[spec["community"]]["en"]
             en = self.existing(ProjectPage, key, self.locs["en"])
             if en is None:
-                title, theme, summary = spec["text"]["en"]
+                text = PROJECT_TEXTS["en"]["projects"][spec["key"]]
+                title, theme, summary = text["title"], text["theme"], text["summary"]
                 page = ProjectPage(
                     title=title, slug=slugify(title), theme=theme, summary=summary,
-                    description=cdata.PROJECT_DESCRIPTION["en"].format(summary=summary),
-                    status=spec["status"], looking_for_partners=spec["looking"],
-                    start_date=datetime.date(*spec["start"]), end_date=datetime.date(*spec["end"]) if spec["end"] else None,
+                    description=PROJECT_TEXTS["en"]["description"].format(summary=summary),
+                    status=spec["status"], looking_for_partners=spec["looking_for_partners"],
+                    start_date=datetime.date.fromisoformat(spec["start"]),
+                    end_date=datetime.date.fromisoformat(spec["end"]) if spec["end"] else None,
                 )
                 partners = []
                 for entry in spec["partners"]:
-                    if entry[0] is None:
-                        partners.append(ProjectPartner(school=entry[1], country=entry[2]))
+                    if "person" not in entry:
+                        # A partner school without a demo person: only its name and country.
+                        partners.append(ProjectPartner(school=entry["school"], country=entry["country"]))
                     else:
-                        person = people_by_country[entry[0]][entry[1]]
+                        person = people_by_country[entry["country"]][entry["person"]]
                         partners.append(ProjectPartner(person=person, school=person.school, country=person.country))
                 page.partners = partners
                 en = self.create(parent, page, key, self.locs["en"])
                 self.counts["projects"] += 1
             pages = {"en": en}
             for code in LANGS[1:]:
-                title, theme, summary = spec["text"][code]
+                text = PROJECT_TEXTS[code]["projects"][spec["key"]]
+                title, theme, summary = text["title"], text["theme"], text["summary"]
                 pages[code] = self.clone(
                     en, self.locs[code], title=title, slug=slugify(title), theme=theme, summary=summary,
                     children={"partners": [ProjectPartner(person_id=p.person_id, school=p.school, country=p.country)
                                            for p in en.partners.all()]},
-                    description=cdata.PROJECT_DESCRIPTION[code].format(summary=summary),
+                    description=PROJECT_TEXTS[code]["description"].format(summary=summary),
                 )
             projects[spec["key"]] = pages
         return projects
@@ -567,14 +573,14 @@ class DemoLoader:
 
     def community_for(self, person, topic_key, lang):
         key = self.home_community_key(person)
-        for row in cdata.REGIONAL:
+        for community in COMMUNITIES["regional"]:
             # Only mathematics materials belong to the members-only circle; the rest go to the national network.
-            if row[0] == key and row[5] and topic_key not in ("fractions", "probability"):
-                key = row[1]
+            if community["key"] == key and community["members_only"] and topic_key not in ("fractions", "probability"):
+                key = community["parent"]
         return self.communities[key][lang]
 
     def project_for(self, spec, lang):
-        for project in cdata.PROJECTS:
+        for project in PROJECTS:
             if project["topic"] == spec["topic"]["key"] and spec["variant"] == 1 and spec["kind"] == "source":
                 return self.projects[project["key"]][lang]
         return None
@@ -660,7 +666,7 @@ class DemoLoader:
 
     def load_curriculum(self):
         curriculum = self.sections["curriculum"]
-        for unit in pdata.UNITS:
+        for unit in UNITS:
             key = demo_key("unit", str(unit["number"]))
             en = self.existing(CurriculumUnitPage, key, self.locs["en"])
             if en is None:
@@ -685,36 +691,37 @@ class DemoLoader:
                     translated.save(clean=False)
 
     def unit_fields(self, unit, code):
-        title, summary, outcomes, activity, steps = unit["text"][code]
+        text = UNIT_TEXTS[code]["units"][str(unit["number"])]
         seed = f"unit:{unit['number']}:{code}"
         activities = [
-            {"type": "paragraph", "value": pdata.UNIT_PARAGRAPH[code]},
-            {"type": "activity", "value": {"title": activity, "steps": [
-                {"type": "item", "value": {"title": s, "minutes": m, "instructions": f"<p>{i}</p>"}}
-                for s, m, i in steps
+            {"type": "paragraph", "value": UNIT_TEXTS[code]["paragraph"]},
+            {"type": "activity", "value": {"title": text["activity"], "steps": [
+                {"type": "item", "value": {"title": step["title"], "minutes": minutes,
+                                           "instructions": f"<p>{step['instructions']}</p>"}}
+                for step, minutes in zip(text["steps"], unit["step_minutes"], strict=True)
             ]}},
         ]
         return {
-            "title": title, "slug": slugify(title)[:80], "summary": summary,
+            "title": text["title"], "slug": slugify(text["title"])[:80], "summary": text["summary"],
             "learning_outcomes": json.dumps([{"type": "outcome", "value": o, "id": str(demo_key(seed, str(n)))}
-                                             for n, o in enumerate(outcomes)], ensure_ascii=False),
+                                             for n, o in enumerate(text["outcomes"])], ensure_ascii=False),
             "activities": json.dumps(activities, ensure_ascii=False),
         }
 
     def load_standard_pages(self):
-        for name, texts in pdata.STANDARD.items():
+        for name in STANDARD_PAGES:
             key = demo_key("standard", name)
             en = self.existing(StandardPage, key, self.locs["en"])
             if en is None:
-                en = self.create(self.homes["en"], StandardPage(show_in_menus=True, **self.standard_fields(texts["en"])),
-                                 key, self.locs["en"])
+                fields = self.standard_fields(PAGE_TEXTS["en"]["standard"][name])
+                en = self.create(self.homes["en"], StandardPage(show_in_menus=True, **fields), key, self.locs["en"])
             for code in LANGS[1:]:
-                self.clone(en, self.locs[code], **self.standard_fields(texts[code]))
+                self.clone(en, self.locs[code], **self.standard_fields(PAGE_TEXTS[code]["standard"][name]))
 
     def standard_fields(self, text):
-        title, slug, summary, paragraphs = text
-        body = [{"type": "paragraph", "value": html} for html in paragraphs]
-        return {"title": title, "slug": slug, "summary": summary, "body": json.dumps(body, ensure_ascii=False)}
+        body = [{"type": "paragraph", "value": html} for html in text["paragraphs"]]
+        return {"title": text["title"], "slug": text["slug"], "summary": text["summary"],
+                "body": json.dumps(body, ensure_ascii=False)}
 
 
 def summary_counts():

@@ -2,7 +2,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _, gettext_lazy
 
-from kollega.demo.corpus import generate
+from demo.corpus import generate
 
 
 class Command(BaseCommand):

@@ -1,16 +1,29 @@
-"""Turns topic data and templates into the text of one material (title, summary, StreamField body) in one language."""
+"""Turns topic data and sentence templates into the text of one material (title, summary, StreamField body) in one language.
+
+The topics come from demo/data/materials*.json, the sentence templates per
+language and resource type from demo/data/templates.<lang>.json.
+"""
 import json
 import uuid
 
 from django.utils.html import escape
 
-from .templates import ADAPTATION, LEVEL_PHRASES, QUESTIONS_HEADING, STEPS, TYPE_TEXT
-from .topics_science import TOPICS as SCIENCE_TOPICS
-from .topics_society import TOPICS as SOCIETY_TOPICS
-from .vocab import RESOURCE_TYPES
+from .datafiles import LANGS, read, texts
 
-TOPICS = SCIENCE_TOPICS + SOCIETY_TOPICS
+
+def _topics():
+    """Each topic's language-neutral data with its texts under the language codes, in the data file's order."""
+    by_lang = texts("materials")
+    return [
+        {**topic, **{lang: by_lang[lang]["topics"][topic["key"]] for lang in LANGS}}
+        for topic in read("materials")["topics"]
+    ]
+
+
+TOPICS = _topics()
 TOPICS_BY_KEY = {topic["key"]: topic for topic in TOPICS}
+TEMPLATES = texts("templates")
+RESOURCE_TYPES = read("vocabularies")["resource_types"]
 TYPE_SLUGS = list(RESOURCE_TYPES)
 
 # Types that read as a sequence of classroom steps always get an activity block.
@@ -30,7 +43,7 @@ def _p(text):
 
 
 def duration(type_slug, level, variant):
-    base = RESOURCE_TYPES[type_slug][1]
+    base = RESOURCE_TYPES[type_slug]["minutes"]
     return base + 5 * (level % 3) + (15 if variant == 2 else 0)
 
 
@@ -43,48 +56,49 @@ def material(topic, lang, type_slug, angle_index, level, variant, seed, adaptati
     direction) for adapted materials.
     """
     text = topic[lang]
+    templates = TEMPLATES[lang]
+    level_phrases = templates["level_phrases"]  # keyed by the ISCED level as a string (JSON keys are strings)
     angle = text["angles"][angle_index]
     minutes = duration(type_slug, level, variant)
-    level_phrase = LEVEL_PHRASES[lang][level]
+    level_phrase = level_phrases[str(level)]
     fill = {"angle": angle, "about": text["about"], "level": level_phrase, "minutes": minutes}
-    title_t, summary_t, intro_t, closing_t = TYPE_TEXT[lang][type_slug]
-    title = title_t.format(**fill)
+    type_text = templates["types"][type_slug]
+    title = type_text["title"].format(**fill)
     facts = [text["facts"][(variant + k) % 4] for k in range(3)]
-    summary = summary_t.format(**fill) + " " + facts[0]
+    summary = type_text["summary"].format(**fill) + " " + facts[0]
 
     blocks = []
     if adaptation:
-        title_pattern, note_t, changes = ADAPTATION[lang]
-        title = title_pattern.format(title=adaptation["original_title"], level=level_phrase)
-        note = note_t.format(
+        adapted = templates["adaptation"]
+        title = adapted["title"].format(title=adaptation["original_title"], level=level_phrase)
+        note = adapted["note"].format(
             original=adaptation["original_title"], author=adaptation["author"],
-            original_level=LEVEL_PHRASES[lang][adaptation["original_level"]], level=level_phrase,
-        ) + " " + changes[adaptation["direction"]]
+            original_level=level_phrases[str(adaptation["original_level"])], level=level_phrase,
+        ) + " " + adapted["changes"][adaptation["direction"]]
         blocks.append({"type": "paragraph", "value": _p(note)})
-        summary = note_t.format(
-            original=adaptation["original_title"], author=adaptation["author"],
-            original_level=LEVEL_PHRASES[lang][adaptation["original_level"]], level=level_phrase,
-        ) + " " + changes[adaptation["direction"]]
-    blocks.append({"type": "paragraph", "value": _p(intro_t.format(**fill))})
+        summary = note
+    blocks.append({"type": "paragraph", "value": _p(type_text["intro"].format(**fill))})
     blocks.append({"type": "paragraph", "value": _p(" ".join(facts))})
     if type_slug in ACTIVITY_TYPES or variant == 0:
-        task_title, task_text = text["tasks"][variant % 2]
+        task = text["tasks"][variant % 2]
         question = text["questions"][variant % 3]
-        (s1, i1), (s2, i2), (s3, i3) = STEPS[lang]
+        starter, main_task, sum_up = templates["steps"]
         main = max(minutes - 20, 10)
         steps = [
-            {"title": s1, "minutes": 10, "instructions": _p(i1.format(question=question))},
-            {"title": s2, "minutes": main, "instructions": _p(i2.format(task=task_text))},
-            {"title": s3, "minutes": 10, "instructions": _p(i3)},
+            {"title": starter["title"], "minutes": 10,
+             "instructions": _p(starter["instructions"].format(question=question))},
+            {"title": main_task["title"], "minutes": main,
+             "instructions": _p(main_task["instructions"].format(task=task["text"]))},
+            {"title": sum_up["title"], "minutes": 10, "instructions": _p(sum_up["instructions"])},
         ]
         blocks.append({"type": "activity", "value": {
-            "title": task_title,
+            "title": task["title"],
             "steps": [{"type": "item", "value": step, "id": block_id(seed, f"step{n}")} for n, step in enumerate(steps)],
         }})
-    closing = _p(closing_t.format(**fill))
+    closing = _p(type_text["closing"].format(**fill))
     if type_slug in QUESTION_TYPES:
         items = "".join(f"<li>{escape(q)}</li>" for q in text["questions"])
-        closing += f"<p><b>{escape(QUESTIONS_HEADING[lang])}</b></p><ol>{items}</ol>"
+        closing += f"<p><b>{escape(templates['questions_heading'])}</b></p><ol>{items}</ol>"
     blocks.append({"type": "paragraph", "value": closing})
     for n, block in enumerate(blocks):
         block["id"] = block_id(seed, n)

@@ -2,7 +2,7 @@
 from vocabularies.licences import ALL_RIGHTS_RESERVED, get_licence
 
 from .content import TOPICS, TYPE_SLUGS
-from .vocab import LANGS
+from .datafiles import LANGS
 
 LICENCE_CYCLE = [
     "https://creativecommons.org/licenses/by/4.0/",

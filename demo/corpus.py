@@ -24,16 +24,12 @@ from vocabularies.licences import LICENCES
 from vocabularies.models import EducationLevel
 
 from .content import TOPICS, TYPE_SLUGS, duration, material
-from .loader import SYNTHETIC_INDEX_KEY, ensure_homes, ensure_vocabularies, keep_english_site_root, locales
+from .datafiles import LANGS
+from .loader import (
+    PAGE_TEXTS, SYNTHETIC_INDEX_KEY, ensure_homes, ensure_vocabularies, keep_english_site_root, locales,
+)
 from .people import COUNTRIES
-from .vocab import LANGS
 
-INDEX_TITLES = {
-    "en": ("Synthetic corpus", "synthetic-corpus"),
-    "sv": ("Syntetisk korpus", "syntetisk-korpus"),
-    "de": ("Synthetischer Korpus", "synthetischer-korpus"),
-    "pt": ("Corpus sintético", "corpus-sintetico"),
-}
 LANG_COUNTRIES = {"en": ["IE", "NL", "PL"], "sv": ["SE", "FI"], "de": ["DE", "AT"], "pt": ["PT"]}
 EPOCH = datetime.datetime(2025, 6, 1, tzinfo=datetime.timezone.utc)
 
@@ -42,7 +38,7 @@ def ensure_synthetic_indexes(locs, homes):
     indexes = {}
     en = ResourceIndexPage.objects.filter(translation_key=SYNTHETIC_INDEX_KEY, locale=locs["en"]).first()
     if en is None:
-        title, slug = INDEX_TITLES["en"]
+        title, slug = PAGE_TEXTS["en"]["synthetic_index"]["title"], PAGE_TEXTS["en"]["synthetic_index"]["slug"]
         en = ResourceIndexPage(title=title, draft_title=title, slug=slug, live=True, translation_key=SYNTHETIC_INDEX_KEY,
                                locale=locs["en"], intro="<p>Generated materials for scale tests.</p>")
         homes["en"].add_child(instance=en)
@@ -50,7 +46,7 @@ def ensure_synthetic_indexes(locs, homes):
     for code in LANGS[1:]:
         page = ResourceIndexPage.objects.filter(translation_key=SYNTHETIC_INDEX_KEY, locale=locs[code]).first()
         if page is None:
-            title, slug = INDEX_TITLES[code]
+            title, slug = PAGE_TEXTS[code]["synthetic_index"]["title"], PAGE_TEXTS[code]["synthetic_index"]["slug"]
             page = en.copy_for_translation(locs[code])
             page.title = page.draft_title = title
             page.slug = slug
@@ -68,8 +64,9 @@ def make_people(count, seed, rng):
         lang = LANGS[n % 4]
         country = LANG_COUNTRIES[lang][n % len(LANG_COUNTRIES[lang])]
         data = COUNTRIES[country]
-        name = f"{rng.choice(data['first'])} {rng.choice(data['last'])}"
-        region, town = data["regions"][n % len(data["regions"])]
+        name = f"{rng.choice(data['first_names'])} {rng.choice(data['surnames'])}"
+        place = data["regions"][n % len(data["regions"])]
+        region, town = place["region"], place["town"]
         rows.append(Person(
             slug=f"synthetic-{seed}-{n}", display_name=name, country=country, region=region,
             school=data["schools"][n % len(data["schools"])].format(town=town), discoverability="europe",

@@ -4,7 +4,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _, gettext_lazy
 
-from kollega.demo.loader import DemoLoader, check_clean, summary_counts
+from demo.loader import DemoLoader, check_clean, summary_counts
 from recommender.encoders.base import EncoderError
 from recommender.rebuild import rebuild
 from recommender.tasks import deferred_updates

@@ -4,7 +4,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 
 from communities.models import CommunityPage, Membership, Person, ProjectPage
-from kollega.demo.loader import summary_counts
+from demo.loader import summary_counts
 from home.models import StandardPage
 from resources.models import CurriculumUnitPage, ResourcePage
 
