@@ -58,10 +58,6 @@ def facilitators_to_notify(community):
     return [p for p in community.facilitators().select_related("user") if p.user_id and p.user.email]
 
 
-def facilitator_emails(community):
-    return [p.user.email for p in facilitators_to_notify(community)]
-
-
 # -- Joining and leaving -----------------------------------------------------------
 
 def request_to_join(person, community):
