@@ -1,11 +1,15 @@
 """Forms for signing up, signing in (throttled), editing one's profile and deleting one's account."""
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Discoverability, Person
+from core.mail import send_templated_email
+from core.urls import absolute_url
 from vocabularies.models import Subject
 
 from . import throttling
@@ -172,3 +176,16 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("This is not your password."))
         return password
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's password reset, with the link built on the public address and the mail queued (core.mail)."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
+                  html_email_template_name=None):
+        user = context["user"]
+        reset_path = reverse("accounts:password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]})
+        send_templated_email(
+            "accounts/emails/password_reset", {**context, "reset_url": absolute_url(reset_path)}, user,
+            from_email=from_email,
+        )

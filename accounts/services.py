@@ -2,9 +2,7 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
@@ -12,6 +10,8 @@ from django.utils.translation import gettext
 from wagtail.models import Page
 
 from communities.models import Discoverability, Person
+from core.mail import send_templated_email
+from core.urls import absolute_url
 
 User = get_user_model()
 
@@ -52,14 +52,13 @@ def user_from_confirmation_token(token):
     return User.objects.filter(pk=data.get("u"), email=data.get("e")).first()
 
 
-def send_confirmation(user, absolute_url):
+def send_confirmation(user):
+    """Queue the confirmation link (core.mail): a mail server that is down delays it, never fails the sign-up."""
     context = {
         "user": user,
         "confirm_url": absolute_url(reverse("accounts:confirm", args=[confirmation_token(user)])),
     }
-    subject = " ".join(render_to_string("accounts/emails/confirm_subject.txt", context).split())
-    body = render_to_string("accounts/emails/confirm_body.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    return send_templated_email("accounts/emails/confirm", context, user)
 
 
 # -- Data export -------------------------------------------------------------------

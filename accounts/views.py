@@ -18,7 +18,7 @@ from communities.participation import accept_invitation
 from communities.privacy import viewer_person
 
 from . import services
-from .forms import DeleteAccountForm, ProfileForm, SignInForm, SignUpForm
+from .forms import DeleteAccountForm, PasswordResetForm, ProfileForm, SignInForm, SignUpForm
 
 # Django's own back end, named because Wagtail may add others and login() then needs to know.
 BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -35,7 +35,7 @@ def sign_up(request):
             email=form.cleaned_data["email"], password=form.cleaned_data["password1"],
             display_name=form.cleaned_data["display_name"], active=False,
         )
-        services.send_confirmation(user, request.build_absolute_uri)
+        services.send_confirmation(user)
         return render(request, "accounts/sign_up_sent.html", {"email": user.email})
     return render(request, "accounts/sign_up.html", {"form": form})
 
@@ -95,8 +95,7 @@ class SignOutView(auth_views.LogoutView):
 
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset_form.html"
-    email_template_name = "accounts/emails/password_reset_body.txt"
-    subject_template_name = "accounts/emails/password_reset_subject.txt"
+    form_class = PasswordResetForm
     success_url = reverse_lazy("accounts:password_reset_done")
 
 

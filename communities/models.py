@@ -134,6 +134,15 @@ class Person(index.Indexed, ClusterableModel):
         return self.user_id is not None
 
     @property
+    def preferred_language(self):
+        """The first site language the person speaks (e-mails are written in it), or None."""
+        site_languages = {code for code, _name in settings.LANGUAGES}
+        for code in self.languages.values_list("code", flat=True):
+            if code in site_languages:
+                return code
+        return None
+
+    @property
     def is_former_member(self):
         return self.anonymised_at is not None
 

@@ -1,12 +1,12 @@
 """What people do in a community: join, accept, decline, leave, invite, start projects; each step sends its e-mail."""
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from core.text import text_to_rich_text
+
+from core.mail import send_templated_email
+from core.urls import absolute_url
 
 from .models import (
     Invitation, Membership, MembershipRole, MembershipStatus, ProjectPage, ProjectPartner,
@@ -43,32 +43,26 @@ def can_moderate(user, person, community):
 # -- E-mail ------------------------------------------------------------------------
 
 def notify(template, context, recipients):
-    """Send one plain-text e-mail per recipient so addresses are never disclosed to each other."""
-    recipients = [r for r in recipients if r]
-    if not recipients:
-        return
-    # A bare name is one of ours; other apps pass their own "app/emails/name".
-    prefix = template if "/" in template else f"communities/emails/{template}"
-    subject = " ".join(render_to_string(f"{prefix}_subject.txt", context).split())
-    body = render_to_string(f"{prefix}_body.txt", context)
-    for address in recipients:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
+    """Queue one e-mail per recipient (persons, users or addresses), each in the recipient's language.
+
+    One message each, so that addresses are never disclosed to each other.
+    A bare template name is one of ours; other apps pass their own "app/emails/name".
+    """
+    template = template if "/" in template else f"communities/emails/{template}"
+    for recipient in recipients:
+        if recipient:
+            send_templated_email(template, context, recipient)
 
 
-def facilitator_emails(community):
-    return [
-        p.user.email for p in community.facilitators().select_related("user") if p.user_id and p.user.email
-    ]
-
-
-def _email_of(person):
-    return person.user.email if person is not None and person.user_id else ""
+def facilitators_to_notify(community):
+    """The facilitators who have an account with an e-mail address."""
+    return [p for p in community.facilitators().select_related("user") if p.user_id and p.user.email]
 
 
 # -- Joining and leaving -----------------------------------------------------------
 
-def request_to_join(person, community, absolute_url):
-    """Ask to join; facilitators decide. `absolute_url` builds links for the e-mail."""
+def request_to_join(person, community):
+    """Ask to join; facilitators decide."""
     membership = membership_of(person, community)
     if membership is not None and membership.status in (MembershipStatus.ACTIVE, MembershipStatus.REQUESTED):
         return membership
@@ -81,11 +75,11 @@ def request_to_join(person, community, absolute_url):
     notify("join_requested", {
         "person": person, "community": community,
         "requests_url": absolute_url(reverse("participation:requests", args=[community.pk])),
-    }, facilitator_emails(community))
+    }, facilitators_to_notify(community))
     return membership
 
 
-def accept(membership, absolute_url):
+def accept(membership):
     # Saving the membership puts the person in the community's group
     # (communities/signals.py), which opens members-only pages to them.
     membership.status = MembershipStatus.ACTIVE
@@ -93,15 +87,15 @@ def accept(membership, absolute_url):
     membership.save()
     notify("join_accepted", {
         "person": membership.person, "community": membership.community,
-        "community_url": absolute_url(membership.community.url),
-    }, [_email_of(membership.person)])
+        "community_url": absolute_url(membership.community),
+    }, [membership.person])
 
 
 def decline(membership):
     # The row goes, so that the person may ask again later.
     person, community = membership.person, membership.community
     membership.delete()
-    notify("join_declined", {"person": person, "community": community}, [_email_of(person)])
+    notify("join_declined", {"person": person, "community": community}, [person])
 
 
 def leave(person, community):
@@ -120,7 +114,7 @@ def leave(person, community):
 
 # -- Invitations -------------------------------------------------------------------
 
-def invite(email, community, invited_by, absolute_url, project=None):
+def invite(email, community, invited_by, project=None):
     invitation = Invitation.objects.create(
         email=email.strip().lower(), community=community, project=project, invited_by=invited_by,
     )

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 
 from core.pages import one_per_translation
+from core.urls import absolute_url
 
 from . import participation
 from .forms import InviteForm, LookingForPartnersForm, PartnerInviteForm, ProjectForm
@@ -71,7 +72,7 @@ def join(request, pk):
     me = _me_or_profile_redirect(request)
     if me is None:
         return redirect("accounts:profile")
-    membership = participation.request_to_join(me, community, request.build_absolute_uri)
+    membership = participation.request_to_join(me, community)
     if membership.status == MembershipStatus.ACTIVE:
         messages.info(request, _("You are already a member of this community."))
     else:
@@ -107,7 +108,7 @@ def requests(request, pk):
         membership = get_object_or_404(community.memberships().requested(), pk=request.POST.get("membership"))
         name = membership.person.display_name
         if request.POST.get("action") == "accept":
-            participation.accept(membership, request.build_absolute_uri)
+            participation.accept(membership)
             messages.success(request, _("%(name)s is now a member.") % {"name": name})
         elif request.POST.get("action") == "decline":
             participation.decline(membership)
@@ -124,7 +125,7 @@ def invite(request, pk):
     community = _facilitated_community(request, pk)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        participation.invite(form.cleaned_data["email"], community, viewer_person(request.user), request.build_absolute_uri)
+        participation.invite(form.cleaned_data["email"], community, viewer_person(request.user))
         messages.success(request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]})
         return redirect("participation:invite", pk=community.pk)
     return render(request, "communities/invite.html", {"community": community, "form": form})
@@ -173,12 +174,12 @@ def partners(request, pk):
                 participation.add_partner(project, person, request.user)
                 participation.notify("partner_added", {
                     "person": person, "project": project, "inviter": me,
-                    "project_url": request.build_absolute_uri(project.get_url(request) or "/"),
-                }, [participation._email_of(person)])
+                    "project_url": absolute_url(project),
+                }, [person])
                 messages.success(request, _("%(name)s is now a partner of this project.") % {"name": person.display_name})
             else:
                 email = invite_form.cleaned_data["email"]
-                participation.invite(email, project.community, me, request.build_absolute_uri, project=project)
+                participation.invite(email, project.community, me, project=project)
                 messages.success(request, _("Invitation sent to %(email)s.") % {"email": email})
             return redirect("participation:partners", pk=project.pk)
     return render(request, "communities/partners.html", {

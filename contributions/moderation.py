@@ -1,12 +1,12 @@
 """The community moderation workflow: who approves, submitting and resubmitting, notifying teachers."""
 from django.contrib.auth.models import Group, Permission
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import translation
+from django.urls import reverse
 from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState, WorkflowTask
 
 from communities.models import CommunityPage, Membership, MembershipRole, MembershipStatus, Person
+from core.mail import send_templated_email
+from core.urls import absolute_url
 
 from .models import FacilitatorApprovalTask
 
@@ -111,24 +111,20 @@ def needs_changes(page):
 # -- notifications -------------------------------------------------------------
 
 def notify(user, template, page, **context):
-    """E-mail one user with contributions/email/<template>_subject.txt and .txt.
+    """Queue an e-mail to one user with contributions/emails/<template>_subject.txt and .txt.
 
-    Written in the language of the material's locale: the language the teacher
-    was working in when they shared it (profiles hold no interface language).
+    Written in the user's preferred language, else in the language of the
+    material's locale: the language the teacher was working in when they shared it.
     """
     if not user or not user.email or not user.is_active:
         return
-    from django.conf import settings
-    from django.urls import reverse
-
-    with translation.override(page.locale.language_code):
-        context.update(
-            page=page, site_url=settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
-            edit_path=reverse("contributions:edit", args=[page.pk]), mine_path=reverse("contributions:mine"),
-        )
-        subject = render_to_string(f"contributions/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"contributions/email/{template}.txt", context)
-    send_mail(subject, body, None, [user.email])
+    context.update(
+        page=page, page_url=absolute_url(page),
+        edit_url=absolute_url(reverse("contributions:edit", args=[page.pk])),
+        mine_url=absolute_url(reverse("contributions:mine")),
+    )
+    send_templated_email(f"contributions/emails/{template}", context, user,
+                         default_language=page.locale.language_code)
 
 
 def notify_facilitators(page, submitter):
@@ -138,11 +134,9 @@ def notify_facilitators(page, submitter):
     for person in Person.objects.filter(pk__in=community.facilitators().values("pk"), user__isnull=False).select_related("user"):
         if person.user_id != getattr(submitter, "pk", None):
             notify(person.user, "submitted", page, community=community, facilitator=person, submitter=submitter,
-                   review_path=reverse_admin_edit(page))
+                   review_url=absolute_url(reverse_admin_edit(page)))
 
 
 def reverse_admin_edit(page):
-    from django.urls import reverse
-
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 

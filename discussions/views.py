@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from communities.models import CommunityPage
-from communities.participation import can_moderate, facilitator_emails, is_active_member, notify
+from communities.participation import can_moderate, facilitators_to_notify, is_active_member, notify
 from communities.privacy import can_see_page, can_see_person, viewer_person
+from core.urls import absolute_url
 
 from .forms import ReplyForm, ReportForm, ThreadForm
 from .models import Post, Report, Thread
@@ -95,8 +96,8 @@ def report_post(request, pk):
         report = Report.objects.create(post=post, reporter=me, reason=form.cleaned_data["reason"])
         notify("discussions/emails/post_reported", {
             "report": report, "post": post, "thread": thread, "community": thread.community,
-            "reports_url": request.build_absolute_uri(reverse("discussions:reports", args=[thread.community.pk])),
-        }, facilitator_emails(thread.community))
+            "reports_url": absolute_url(reverse("discussions:reports", args=[thread.community.pk])),
+        }, facilitators_to_notify(thread.community))
         messages.success(request, _("Thank you. The facilitators of this community will look at the post."))
         return redirect("discussions:thread", pk=thread.pk)
     return render(request, "discussions/report.html", {"post": post, "thread": thread, "form": form})

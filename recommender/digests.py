@@ -3,12 +3,10 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from communities.models import Person
-from vocabularies.languages import SITE_LANGUAGES
+from core.mail import enqueue_email, recipient_language, render_email
 
 from . import services
 
@@ -16,11 +14,8 @@ logger = logging.getLogger(__name__)
 
 
 def digest_language(person):
-    """The first site language the person speaks, else English."""
-    for code in person.languages.values_list("code", flat=True):
-        if code in SITE_LANGUAGES:
-            return code
-    return settings.LANGUAGE_CODE
+    """The person's language for e-mail (core.mail), else the site's default."""
+    return recipient_language(person, default=settings.LANGUAGE_CODE)
 
 
 def build_digest(person, since, limit=5):
@@ -35,14 +30,8 @@ def build_digest(person, since, limit=5):
         ][:limit]
         if not colleagues and not materials:
             return None
-        context = {
-            "person": person, "colleagues": colleagues, "materials": materials,
-            "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"), "language": language,
-        }
-        subject = render_to_string("recommender/email/digest_subject.txt", context).strip()
-        text = render_to_string("recommender/email/digest.txt", context)
-        html = render_to_string("recommender/email/digest.html", context)
-    return subject, text, html
+    context = {"person": person, "colleagues": colleagues, "materials": materials, "language": language}
+    return render_email("recommender/emails/digest", context, language)
 
 
 def send_digests(days=7, dry_run=False, stdout=None):
@@ -61,8 +50,6 @@ def send_digests(days=7, dry_run=False, stdout=None):
             continue
         subject, text, html = digest
         if not dry_run:
-            message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [person.user.email])
-            message.attach_alternative(html, "text/html")
-            message.send()
+            enqueue_email(subject, text, [person.user.email], html=html)
         sent += 1
     return {"sent": sent, "skipped": skipped, "failed": failed}

@@ -13,6 +13,7 @@ from django.shortcuts import resolve_url
 from django.utils import translation as i18n
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
+from core.urls import absolute_url
 from resources.models import ResourceContributor, ResourcePage
 from tests import factories as f
 from translations.models import TranslationRequest
@@ -413,7 +414,7 @@ def test_requesters_are_emailed_in_their_language_when_the_translation_is_publis
     message = mail.outbox[0]
     assert message.to == [asking.user.email]
     assert "Fotosyntes i skolträdgården" in message.subject and "Nu översatt" in message.subject
-    assert swedish.full_url in message.body and "Hej Lena Svensson" in message.body
+    assert absolute_url(swedish) in message.body and "Hej Lena Svensson" in message.body
     assert TranslationRequest.objects.get(user=asking.user).fulfilled_at is not None
     assert TranslationRequest.objects.get(user=other_language.user).fulfilled_at is None
     assert cells(build_report(), english)["sv"].requests == 0

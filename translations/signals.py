@@ -1,12 +1,12 @@
 """What happens when a page is published: readers who asked for it are told, translators are credited."""
 import logging
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.dispatch import receiver
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.signals import page_published
+
+from core.mail import send_templated_email
+from core.urls import absolute_url
 
 from .models import TranslationRequest
 
@@ -32,7 +32,7 @@ def notify_requesters(page):
             continue
         try:
             send_fulfilled_email(request, page)
-        except Exception:  # a mail server failure must never stop a publication
+        except Exception:  # a broken template must never stop a publication (the mail server is the queue's job)
             logger.exception("Could not tell %s that %s is translated", user.pk, page.pk)
             continue
         request.fulfilled_at = timezone.now()
@@ -40,17 +40,16 @@ def notify_requesters(page):
 
 
 def send_fulfilled_email(request, page):
+    """Queued (core.mail), in the language the reader asked for."""
     context = {
         "user": request.user,
         "name": getattr(getattr(request.user, "person", None), "display_name", "") or request.user.get_username(),
         "page": page,
-        "url": page.get_full_url(),
+        "url": absolute_url(page),
         "language": request.locale.get_display_name(),
     }
-    with translation.override(request.locale.language_code):
-        subject = render_to_string("translations/email/request_fulfilled_subject.txt", context).strip()
-        body = render_to_string("translations/email/request_fulfilled.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [request.user.email])
+    send_templated_email("translations/emails/request_fulfilled", context, request.user,
+                         language=request.locale.language_code)
 
 
 def credit_translators(page):

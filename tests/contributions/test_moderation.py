@@ -3,6 +3,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from core.urls import absolute_url
 from resources.models import ResourcePage
 from tests import factories as f
 
@@ -56,7 +57,7 @@ def test_facilitator_approves_the_page_goes_live_and_the_teacher_is_told(
     assert client.get(page.url).status_code == 200
     to_teacher = [m for m in mail.outbox if m.to == ["ana@example.org"]]
     assert len(to_teacher) == 1, [m.subject for m in mail.outbox]
-    assert "Published" in to_teacher[0].subject and page.full_url in to_teacher[0].body
+    assert "Published" in to_teacher[0].subject and absolute_url(page) in to_teacher[0].body
 
 
 def test_facilitators_get_admin_access_only_while_they_facilitate(setting):

@@ -16,6 +16,7 @@ def run_check(**extra_env):
         "DJANGO_SETTINGS_MODULE": "kollega.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "example.org",
+        "KOLLEGA_BASE_URL": "https://example.org",
         **extra_env,
     }
     # A fresh process: production settings must be read from scratch, not on top of the test settings.
@@ -36,6 +37,12 @@ def test_production_settings_with_elasticsearch_pass_check_deploy_without_warnin
     result = run_check(ELASTICSEARCH_URL="http://elasticsearch:9200")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_production_settings_refuse_to_start_without_an_https_base_url():
+    for value in ("", "http://example.org"):
+        result = run_check(KOLLEGA_BASE_URL=value)
+        assert result.returncode != 0 and "KOLLEGA_BASE_URL" in result.stderr, value
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():

@@ -129,7 +129,11 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 
 WAGTAIL_SITE_NAME = "Kollega"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address. Every link in e-mails is built from it (core.urls.absolute_url), and
+# Wagtail's admin e-mails and the API's URLs use it too; production requires https (core/checks.py).
+KOLLEGA_BASE_URL = os.environ.get("KOLLEGA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+KOLLEGA_BASE_URL_REQUIRE_HTTPS = False
+WAGTAILADMIN_BASE_URL = KOLLEGA_BASE_URL
 # The database backend, with a text-search configuration per locale on
 # PostgreSQL (search/backends/database.py); SQLite keeps its embedded FTS5.
 WAGTAILSEARCH_BACKENDS = {
@@ -204,3 +208,7 @@ WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "/"
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = "Kollega <no-reply@kollega.example>"
+# E-mail goes out through the task queue (core/mail.py); a mail server that does not answer
+# must not hold a worker forever. A failed delivery is tried again after these delays (seconds).
+EMAIL_TIMEOUT = 10
+KOLLEGA_MAIL_RETRY_DELAYS = (60, 300, 1800, 7200)

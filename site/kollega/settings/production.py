@@ -17,6 +17,11 @@ DEBUG = False
 SECRET_KEY = env("SECRET_KEY", required=True)
 ALLOWED_HOSTS = [h.strip() for h in env("ALLOWED_HOSTS", "").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS]
+# The public address every e-mail link is built from; start-up refuses an unset or plain-http one
+# (core/checks.py, run by migrate and the task worker before the site starts).
+KOLLEGA_BASE_URL = env("KOLLEGA_BASE_URL", "").rstrip("/")
+KOLLEGA_BASE_URL_REQUIRE_HTTPS = True
+WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = KOLLEGA_BASE_URL
 
 if env("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
@@ -48,7 +53,10 @@ if env("ELASTICSEARCH_URL"):
 # Background work runs in a separate worker (manage.py db_worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Every e-mail waits in the task queue (core/mail.py); the worker delivers it, retrying when the
+# mail server is down, so that no request fails or waits because of SMTP.
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
+KOLLEGA_EMAIL_DELIVERY_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
