@@ -18,8 +18,12 @@ SECRET_KEY = env("SECRET_KEY", required=True)
 ALLOWED_HOSTS = [h.strip() for h in env("ALLOWED_HOSTS", "").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS]
 
-if env("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
+# One cache shared by every process (sign-in throttle, recommender index version, cached lists):
+# Redis when REDIS_URL is set, riding out its outages as misses; otherwise the database cache,
+# whose table every `migrate` creates (core/cache.py).
+from core.cache import production_caches  # noqa: E402
+
+CACHES = production_caches(env("REDIS_URL"))
 
 if env("ELASTICSEARCH_URL"):
     # Wagtail's elasticsearch9 backend: "default" plus one index and analyzer
