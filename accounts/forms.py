@@ -77,7 +77,7 @@ class SignUpForm(forms.Form):
 
 
 class SignInForm(AuthenticationForm):
-    """Django's sign-in form with a lock after repeated failures for the same name from the same address."""
+    """Django's sign-in form with locks after repeated failures: per name and address, and per address."""
 
     username = forms.CharField(label=_("E-mail address or user name"), max_length=254,
                                widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}))
@@ -88,7 +88,15 @@ class SignInForm(AuthenticationForm):
             "Too many failed attempts to sign in. For your security, signing in with this name is paused "
             "for 15 minutes. You can reset your password in the meantime."
         ),
+        "address_locked": _(
+            "Too many failed attempts to sign in from your network. For everyone's security, signing in "
+            "from here is paused for 15 minutes. You can reset your password in the meantime."
+        ),
     }
+
+    def _locked(self, lock):
+        code = "address_locked" if lock == throttling.ADDRESS else "locked"
+        return forms.ValidationError(self.error_messages[code], code=code)
 
     def clean(self):
         username = (self.cleaned_data.get("username") or "").strip()
@@ -97,13 +105,15 @@ class SignInForm(AuthenticationForm):
             username = username.lower()
             self.cleaned_data["username"] = username
         ip = throttling.client_ip(self.request)
-        if throttling.is_locked(username, ip):
-            raise forms.ValidationError(self.error_messages["locked"], code="locked")
+        lock = throttling.is_locked(username, ip)
+        if lock:
+            raise self._locked(lock)
         try:
             data = super().clean()
         except forms.ValidationError:
-            if throttling.register_failure(username, ip):
-                raise forms.ValidationError(self.error_messages["locked"], code="locked")
+            lock = throttling.register_failure(username, ip)
+            if lock:
+                raise self._locked(lock)
             raise
         throttling.clear(username, ip)
         return data
