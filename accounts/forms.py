@@ -2,14 +2,13 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Discoverability, Person
 from vocabularies.models import Subject
 
 from . import throttling
-from .services import unconfirmed_accounts
+from .services import existing_account
 
 User = get_user_model()
 
@@ -55,8 +54,10 @@ class SignUpForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
-        taken = User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email))
-        if taken.exclude(pk__in=unconfirmed_accounts(email)).exists():
+        # An ordinary sign-up never says whether the address has an account (anyone could
+        # probe who is a member): services.sign_up answers both the same way. Following an
+        # invitation proves the address, so its holder may be told to sign in instead.
+        if self.invitation is not None and existing_account(email) is not None:
             raise forms.ValidationError(
                 _("An account with this e-mail address already exists. Sign in, or reset your password if you forgot it.")
             )

@@ -1,13 +1,18 @@
 """Account life cycle: creating and confirming accounts, exporting a person's data, deleting an account."""
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext
 from wagtail.models import Page
 
@@ -31,6 +36,45 @@ def create_account(*, email, password, display_name, active):
     user = User.objects.create_user(username=email, email=email, password=password, is_active=active)
     person = Person.objects.create(user=user, display_name=display_name, discoverability=Discoverability.NOBODY)
     return user, person
+
+
+def existing_account(email):
+    """The account that already uses this address (as e-mail or user name), unless never confirmed."""
+    taken = User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email))
+    return taken.exclude(pk__in=unconfirmed_accounts(email)).order_by("pk").first()
+
+
+def sign_up(*, email, password, display_name, absolute_url):
+    """Sign up a new address, or tell the owner of a taken one; the visitor sees the same either way.
+
+    Like password reset, the answer ("check your e-mail") never reveals whether an address
+    has an account. A new address gets an inactive account and its confirmation link; the
+    owner of a taken one gets a notice with a password-reset link, and nothing changes in
+    their account.
+    """
+    owner = existing_account(email)
+    if owner is None:
+        user, _person = create_account(email=email, password=password, display_name=display_name, active=False)
+        send_confirmation(user, absolute_url)
+        return
+    # Hash the password anyway, so that a taken address does not answer measurably faster
+    # (Django's ModelBackend does the same for unknown user names).
+    make_password(password)
+    if owner.is_active and owner.email:
+        send_sign_up_attempt_notice(owner, absolute_url)
+
+
+def send_sign_up_attempt_notice(user, absolute_url):
+    context = {
+        "user": user,
+        "sign_in_url": absolute_url(reverse("accounts:sign_in")),
+        "reset_url": absolute_url(reverse("accounts:password_reset_confirm", kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user),
+        })),
+    }
+    subject = " ".join(render_to_string("accounts/emails/sign_up_attempt_subject.txt", context).split())
+    body = render_to_string("accounts/emails/sign_up_attempt_body.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
 
 
 def unconfirmed_accounts(email):

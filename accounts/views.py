@@ -31,12 +31,13 @@ def sign_up(request):
         return redirect("accounts:profile")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user, _person = services.create_account(
-            email=form.cleaned_data["email"], password=form.cleaned_data["password1"],
-            display_name=form.cleaned_data["display_name"], active=False,
+        email = form.cleaned_data["email"]
+        # The same answer whether or not the address already has an account (services.sign_up).
+        services.sign_up(
+            email=email, password=form.cleaned_data["password1"],
+            display_name=form.cleaned_data["display_name"], absolute_url=request.build_absolute_uri,
         )
-        services.send_confirmation(user, request.build_absolute_uri)
-        return render(request, "accounts/sign_up_sent.html", {"email": user.email})
+        return render(request, "accounts/sign_up_sent.html", {"email": email})
     return render(request, "accounts/sign_up.html", {"form": form})
 
 
