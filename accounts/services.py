@@ -176,6 +176,19 @@ def drafts_authored_alone(person):
     return Page.objects.filter(pk__in=own_pages, live=False).exclude(pk__in=shared)
 
 
+def _erase_discussion_posts(person):
+    """Their words leave the discussions; the threads stay for the replies of others.
+
+    Each post keeps its place (and the author shows as "Former member") with its text removed:
+    the thread page says so in the reader's language. Threads in which nobody else wrote go.
+    Through the reverse relations, so that accounts need not know the discussions app's models.
+    """
+    posts = person.discussion_posts
+    by_others = posts.model.objects.exclude(author=person)
+    person.discussion_threads.exclude(posts__in=by_others).delete()
+    posts.update(body="")
+
+
 @transaction.atomic
 def delete_account(user, delete_drafts=False):
     """Delete the user and anonymise their profile.
@@ -183,13 +196,16 @@ def delete_account(user, delete_drafts=False):
     The Person row stays so that published materials keep a credit (a
     generic, translated "Former member"), but it holds nothing personal,
     is discoverable by nobody and has no account, so the privacy rule hides
-    it from profiles, sidebars, search and the API.
+    it from profiles, sidebars, search and the API. Their discussion posts
+    lose their text, and the recommender erases their profile's embedding
+    when the anonymised row is saved (recommender/signals.py).
     """
     person = Person.objects.filter(user=user).first()
     if person is not None:
         if delete_drafts:
             for page in drafts_authored_alone(person):
                 page.specific.delete()
+        _erase_discussion_posts(person)
         # Leaving communities and projects: member counts and partner lists drop them.
         person.memberships.all().delete()
         person.project_partnerships.filter(school="").delete()
