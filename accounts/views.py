@@ -114,6 +114,7 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
 
 
+@never_cache
 @login_required
 def profile(request):
     person = viewer_person(request.user)
@@ -134,6 +135,7 @@ def profile(request):
     return render(request, "accounts/profile.html", {"form": form, "person": person})
 
 
+@never_cache
 @login_required
 def export(request):
     data = services.export_data(request.user)
@@ -145,6 +147,7 @@ def export(request):
     return response
 
 
+@never_cache
 @sensitive_post_parameters("password")
 @login_required
 def delete_account(request):
