@@ -13,7 +13,7 @@ from core.urls import absolute_url
 from vocabularies.models import Subject
 
 from . import throttling
-from .services import unconfirmed_accounts
+from .services import existing_account
 
 User = get_user_model()
 
@@ -59,8 +59,10 @@ class SignUpForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
-        taken = User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email))
-        if taken.exclude(pk__in=unconfirmed_accounts(email)).exists():
+        # An ordinary sign-up never says whether the address has an account (anyone could
+        # probe who is a member): services.sign_up answers both the same way. Following an
+        # invitation proves the address, so its holder may be told to sign in instead.
+        if self.invitation is not None and existing_account(email) is not None:
             raise forms.ValidationError(
                 _("An account with this e-mail address already exists. Sign in, or reset your password if you forgot it.")
             )
@@ -81,7 +83,7 @@ class SignUpForm(forms.Form):
 
 
 class SignInForm(AuthenticationForm):
-    """Django's sign-in form with a lock after repeated failures for the same name from the same address."""
+    """Django's sign-in form with locks after repeated failures: per name and address, and per address."""
 
     username = forms.CharField(label=_("E-mail address or user name"), max_length=254,
                                widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}))
@@ -92,7 +94,15 @@ class SignInForm(AuthenticationForm):
             "Too many failed attempts to sign in. For your security, signing in with this name is paused "
             "for 15 minutes. You can reset your password in the meantime."
         ),
+        "address_locked": _(
+            "Too many failed attempts to sign in from your network. For everyone's security, signing in "
+            "from here is paused for 15 minutes. You can reset your password in the meantime."
+        ),
     }
+
+    def _locked(self, lock):
+        code = "address_locked" if lock == throttling.ADDRESS else "locked"
+        return forms.ValidationError(self.error_messages[code], code=code)
 
     def clean(self):
         username = (self.cleaned_data.get("username") or "").strip()
@@ -101,13 +111,15 @@ class SignInForm(AuthenticationForm):
             username = username.lower()
             self.cleaned_data["username"] = username
         ip = throttling.client_ip(self.request)
-        if throttling.is_locked(username, ip):
-            raise forms.ValidationError(self.error_messages["locked"], code="locked")
+        lock = throttling.is_locked(username, ip)
+        if lock:
+            raise self._locked(lock)
         try:
             data = super().clean()
         except forms.ValidationError:
-            if throttling.register_failure(username, ip):
-                raise forms.ValidationError(self.error_messages["locked"], code="locked")
+            lock = throttling.register_failure(username, ip)
+            if lock:
+                raise self._locked(lock)
             raise
         throttling.clear(username, ip)
         return data

@@ -1,11 +1,16 @@
 """Account life cycle: creating and confirming accounts, exporting a person's data, deleting an account."""
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext
 from wagtail.models import Page
 
@@ -31,6 +36,43 @@ def create_account(*, email, password, display_name, active):
     user = User.objects.create_user(username=email, email=email, password=password, is_active=active)
     person = Person.objects.create(user=user, display_name=display_name, discoverability=Discoverability.NOBODY)
     return user, person
+
+
+def existing_account(email):
+    """The account that already uses this address (as e-mail or user name), unless never confirmed."""
+    taken = User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email))
+    return taken.exclude(pk__in=unconfirmed_accounts(email)).order_by("pk").first()
+
+
+def sign_up(*, email, password, display_name):
+    """Sign up a new address, or tell the owner of a taken one; the visitor sees the same either way.
+
+    Like password reset, the answer ("check your e-mail") never reveals whether an address
+    has an account. A new address gets an inactive account and its confirmation link; the
+    owner of a taken one gets a notice with a password-reset link, and nothing changes in
+    their account.
+    """
+    owner = existing_account(email)
+    if owner is None:
+        user, _person = create_account(email=email, password=password, display_name=display_name, active=False)
+        send_confirmation(user)
+        return
+    # Hash the password anyway, so that a taken address does not answer measurably faster
+    # (Django's ModelBackend does the same for unknown user names).
+    make_password(password)
+    if owner.is_active and owner.email:
+        send_sign_up_attempt_notice(owner)
+
+
+def send_sign_up_attempt_notice(user):
+    context = {
+        "user": user,
+        "sign_in_url": absolute_url(reverse("accounts:sign_in")),
+        "reset_url": absolute_url(reverse("accounts:password_reset_confirm", kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user),
+        })),
+    }
+    return send_templated_email("accounts/emails/sign_up_attempt", context, user)
 
 
 def unconfirmed_accounts(email):
@@ -131,6 +173,19 @@ def drafts_authored_alone(person):
     return Page.objects.filter(pk__in=own_pages, live=False).exclude(pk__in=shared)
 
 
+def _erase_discussion_posts(person):
+    """Their words leave the discussions; the threads stay for the replies of others.
+
+    Each post keeps its place (and the author shows as "Former member") with its text removed:
+    the thread page says so in the reader's language. Threads in which nobody else wrote go.
+    Through the reverse relations, so that accounts need not know the discussions app's models.
+    """
+    posts = person.discussion_posts
+    by_others = posts.model.objects.exclude(author=person)
+    person.discussion_threads.exclude(posts__in=by_others).delete()
+    posts.update(body="")
+
+
 @transaction.atomic
 def delete_account(user, delete_drafts=False):
     """Delete the user and anonymise their profile.
@@ -138,13 +193,16 @@ def delete_account(user, delete_drafts=False):
     The Person row stays so that published materials keep a credit (a
     generic, translated "Former member"), but it holds nothing personal,
     is discoverable by nobody and has no account, so the privacy rule hides
-    it from profiles, sidebars, search and the API.
+    it from profiles, sidebars, search and the API. Their discussion posts
+    lose their text, and the recommender erases their profile's embedding
+    when the anonymised row is saved (recommender/signals.py).
     """
     person = Person.objects.filter(user=user).first()
     if person is not None:
         if delete_drafts:
             for page in drafts_authored_alone(person):
                 page.specific.delete()
+        _erase_discussion_posts(person)
         # Leaving communities and projects: member counts and partner lists drop them.
         person.memberships.all().delete()
         person.project_partnerships.filter(school="").delete()

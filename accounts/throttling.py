@@ -1,20 +1,65 @@
-"""Sign-in throttling: failed attempts counted per user name and IP address in the cache.
+"""Sign-in throttling: failed attempts counted in the cache, per user name + address and per address.
 
-The cache is Redis in production, so every web process shares the counts;
-locmem in development and tests.
+- Five failures for one user name from one address lock that pair for 15 minutes (someone
+  guessing one teacher's password).
+- Twenty failures from one address, whatever the user names, lock every sign-in from that
+  address for 15 minutes (someone trying one password on many accounts). An IPv6 address
+  counts as its /64 network, which one subscriber usually holds whole.
+
+A successful sign-in clears its own pair only: an attacker with one real account must not be
+able to reset the count of their address. The cache is shared by every web process in
+production (Redis, or the database without REDIS_URL: core/cache.py); locmem in development
+and tests. With Redis unreachable nothing is counted and nothing locks (the site stays up).
+
+The address is REMOTE_ADDR, or with TRUSTED_PROXY_HOPS reverse proxies in front (nginx in
+deploy/), the address the outermost of them saw: the entry that many places from the end of
+X-Forwarded-For. Entries further left are written by the client and never trusted.
 """
 import hashlib
+import ipaddress
 
+from django.conf import settings
 from django.core.cache import cache
 
 MAX_FAILURES = 5
+MAX_FAILURES_PER_ADDRESS = 20
 LOCK_SECONDS = 15 * 60
+
+# What is_locked() and register_failure() answer: which lock holds.
+NAME = "name"
+ADDRESS = "address"
+
+
+def _valid_ip(value):
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return ""
 
 
 def client_ip(request):
-    # REMOTE_ADDR only: X-Forwarded-For is set by the client unless a proxy
-    # we trust rewrites it, and a spoofable key would make the lock useless.
-    return request.META.get("REMOTE_ADDR", "") if request is not None else ""
+    if request is None:
+        return ""
+    remote = request.META.get("REMOTE_ADDR", "")
+    hops = getattr(settings, "TRUSTED_PROXY_HOPS", 0)
+    if hops:
+        forwarded = [a for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+        if len(forwarded) >= hops:
+            return _valid_ip(forwarded[-hops]) or remote
+    return remote
+
+
+def _network(ip):
+    """The unit the per-address limit counts: the address, or its /64 for IPv6."""
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip or ""
+    if address.version == 6:
+        if address.ipv4_mapped:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
 
 
 def _key(kind, username, ip):
@@ -23,13 +68,22 @@ def _key(kind, username, ip):
     return f"signin:{kind}:{digest}"
 
 
+def _address_key(kind, ip):
+    digest = hashlib.sha256(_network(ip).encode()).hexdigest()
+    return f"signin:address-{kind}:{digest}"
+
+
 def is_locked(username, ip):
-    return bool(cache.get(_key("lock", username, ip)))
+    """ADDRESS or NAME when a lock holds for this attempt, else None."""
+    if ip and cache.get(_address_key("lock", ip)):
+        return ADDRESS
+    if cache.get(_key("lock", username, ip)):
+        return NAME
+    return None
 
 
-def register_failure(username, ip):
-    """Count a failure; returns True when this failure locks the pair."""
-    key = _key("failures", username, ip)
+def _count(key, limit, lock_key):
+    """Count one failure under key; True when it reaches the limit (and sets the lock)."""
     # add() starts the window; incr() keeps its expiry on Redis and locmem.
     if cache.add(key, 1, LOCK_SECONDS):
         failures = 1
@@ -39,11 +93,21 @@ def register_failure(username, ip):
         except ValueError:  # expired between add() and incr()
             cache.set(key, 1, LOCK_SECONDS)
             failures = 1
-    if failures >= MAX_FAILURES:
-        cache.set(_key("lock", username, ip), True, LOCK_SECONDS)
+    if failures >= limit:
+        cache.set(lock_key, True, LOCK_SECONDS)
         cache.delete(key)
         return True
     return False
+
+
+def register_failure(username, ip):
+    """Count a failure; returns ADDRESS or NAME when this failure locks, else None."""
+    address_locked = bool(ip) and _count(_address_key("failures", ip), MAX_FAILURES_PER_ADDRESS,
+                                         _address_key("lock", ip))
+    name_locked = _count(_key("failures", username, ip), MAX_FAILURES, _key("lock", username, ip))
+    if address_locked:
+        return ADDRESS
+    return NAME if name_locked else None
 
 
 def clear(username, ip):

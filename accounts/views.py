@@ -31,12 +31,13 @@ def sign_up(request):
         return redirect("accounts:profile")
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user, _person = services.create_account(
-            email=form.cleaned_data["email"], password=form.cleaned_data["password1"],
-            display_name=form.cleaned_data["display_name"], active=False,
+        email = form.cleaned_data["email"]
+        # The same answer whether or not the address already has an account (services.sign_up).
+        services.sign_up(
+            email=email, password=form.cleaned_data["password1"],
+            display_name=form.cleaned_data["display_name"],
         )
-        services.send_confirmation(user)
-        return render(request, "accounts/sign_up_sent.html", {"email": user.email})
+        return render(request, "accounts/sign_up_sent.html", {"email": email})
     return render(request, "accounts/sign_up.html", {"form": form})
 
 
@@ -112,6 +113,7 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
 
 
+@never_cache
 @login_required
 def profile(request):
     person = viewer_person(request.user)
@@ -132,6 +134,7 @@ def profile(request):
     return render(request, "accounts/profile.html", {"form": form, "person": person})
 
 
+@never_cache
 @login_required
 def export(request):
     data = services.export_data(request.user)
@@ -143,6 +146,7 @@ def export(request):
     return response
 
 
+@never_cache
 @sensitive_post_parameters("password")
 @login_required
 def delete_account(request):

@@ -2,6 +2,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 
 from communities.models import Person
 
@@ -30,6 +31,7 @@ def _result(request, scores, school="", saved=None):
     })
 
 
+@never_cache
 def take(request):
     """Anonymous visitors see their result without anything stored; signed-in people may save it."""
     person = _person(request.user)
@@ -52,6 +54,7 @@ def take(request):
     return render(request, "assessment/take.html", {"form": form, "previous": previous})
 
 
+@never_cache
 @login_required
 def result(request, pk):
     saved = get_object_or_404(SelfAssessment, pk=pk)
@@ -60,6 +63,7 @@ def result(request, pk):
     return _result(request, saved.scores, saved.school, saved=saved)
 
 
+@never_cache
 @login_required
 def history(request):
     person = _person(request.user)

@@ -149,6 +149,10 @@ def start_gunicorn(env, port, workers, redis_url=None):
     }
     if redis_url:
         server_env["REDIS_URL"] = redis_url  # one cache shared by the workers, as in production
+    else:
+        # Production without Redis caches in the database (core/cache.py); migrate above ran
+        # with the dev settings, so make its table here.
+        subprocess.run([PY, "manage.py", "createcachetable"], cwd=ROOT, env=server_env, check=True)
     log = open(WORK / "gunicorn.log", "w")
     process = subprocess.Popen(
         [str(Path(PY).parent / "gunicorn"), "kollega.wsgi:application", "--workers", str(workers),
@@ -221,7 +225,7 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--sample", type=int, default=200, help="material pages in the URL list")
-    parser.add_argument("--redis-url", help="cache shared by the workers, e.g. redis://127.0.0.1:6379/15 "
+    parser.add_argument("--redis-url", help="cache shared by the workers (else the database), e.g. redis://127.0.0.1:6379/15 "
                                             "(a database of its own: it is filled with cached pages' sidebars)")
     args = parser.parse_args()
 
@@ -255,7 +259,7 @@ def main():
           f"{engine}; {loaded['resources']} live materials {loaded['by_language']}, {loaded['people']} people, "
           f"{loaded['communities']} communities; gunicorn {args.workers} workers, wrk {args.threads} threads, "
           f"{args.connections} connections, {args.duration}s per scenario; cache: "
-          f"{'Redis' if args.redis_url else 'per-worker memory'}")
+          f"{'Redis' if args.redis_url else 'database'}")
     print()
     print("| scenario | URLs | requests/s | p50 ms | p95 ms | p99 ms | non-2xx | socket errors |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
@@ -22,6 +23,7 @@ def _no_community(request, person):
     return render(request, "contributions/no_community.html", {"person": person}, status=403)
 
 
+@never_cache
 @login_required
 def contribute(request):
     person = services.ensure_person(request.user)
@@ -41,6 +43,7 @@ def contribute(request):
     return render(request, "contributions/resource_form.html", {"form": form, "adding": True})
 
 
+@never_cache
 @login_required
 def mine(request):
     person = services.ensure_person(request.user)
@@ -64,6 +67,7 @@ def _attachment_rows(draft):
     return list(draft.attachments.select_related("document"))
 
 
+@never_cache
 @login_required
 def edit(request, page_id):
     page = get_object_or_404(ResourcePage, pk=page_id)
@@ -114,6 +118,7 @@ def _visible_original(request, page_id):
     return page
 
 
+@never_cache
 @login_required
 def adapt(request, page_id):
     """GET explains (or refuses); POST makes the draft copy and opens it in the edit form."""

@@ -8,4 +8,18 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import checks  # noqa: F401  (registers the checks)
+        from .cache import create_cache_tables
+
+        # Production without Redis caches in the database: every migrate makes sure its table exists.
+        # post_migrate is sent once per app with models (core has none); the command is idempotent,
+        # so it runs once, after the last of them.
+        post_migrate.connect(create_cache_tables, sender=apps_with_models_last(), dispatch_uid="core-cache-tables")
+
+
+def apps_with_models_last():
+    from django.apps import apps
+
+    return [config for config in apps.get_app_configs() if config.models_module is not None][-1]

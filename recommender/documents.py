@@ -138,8 +138,9 @@ def metadata(obj):
 
 
 def indexable(kind):
-    """Objects of a kind that belong in the index: live pages, every person."""
+    """Objects of a kind that belong in the index: live pages, every person but former members."""
     model = KINDS[kind]
     if kind == "person":
-        return model.objects.all().order_by("pk")
+        # A deleted account keeps its Person row for credits only; nothing of it is encoded again.
+        return model.objects.filter(anonymised_at__isnull=True).order_by("pk")
     return model.objects.live().order_by("pk")

@@ -2,6 +2,7 @@
 
     related_resources(obj, viewer=None, limit=6) -> [Suggestion]
     related_people(obj, viewer=None, limit=6) -> [Suggestion]
+    forget(obj)  erase an object's embedding and index entry now (a deleted account)
 
 obj is a ResourcePage, CurriculumUnitPage, ProjectPage, CommunityPage or
 Person. Each Suggestion has .object, .score and .reasons (localized when
@@ -27,8 +28,9 @@ from . import conf, scoring
 from .documents import KINDS, key_for, kind_of, split_key
 from .encoders.base import EncoderError
 from .indexes.base import IndexUnavailable, KnnQuery
-from .models import Dismissal
+from .models import Dismissal, Embedding
 from .reasons import Reason
+from .tasks import enqueue_remove
 
 logger = logging.getLogger(__name__)
 FAILURES = (IndexUnavailable, EncoderError, ConnectionError, TimeoutError, OSError)
@@ -459,6 +461,25 @@ def _materialise_people(entries, viewer, limit):
             result.append(Suggestion(object=person, score=entry["score"], reasons=entry["reasons"], key=entry["key"],
                                      language=person.country.code or ""))
     return result[:limit]
+
+
+def forget(obj):
+    """Erase at once what the recommender keeps about an object: its embedding and its index entry.
+
+    For a deleted account (erasure of personal data, signals.py calls it when a Person is
+    anonymised): the stored vector of their profile text goes in the same transaction, and
+    the index entry now, or through the task queue when the index cannot be reached.
+    """
+    key = key_for(obj)
+    if not key:
+        return
+    Embedding.objects.filter(key=key).delete()
+    try:
+        conf.get_index().delete([key])
+    except FAILURES:
+        logger.warning("Vector index unavailable; %s leaves it when the worker runs", key)
+        enqueue_remove([key])
+    invalidate()
 
 
 def suggestions_for_person(person, viewer, limit=6):

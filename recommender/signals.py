@@ -46,6 +46,12 @@ def on_delete(sender, instance, **kwargs):
 
 
 def on_person_saved(sender, instance, **kwargs):
+    if instance.is_former_member:
+        # A deleted account: its profile vector is personal data, erased now rather than by the worker.
+        from .services import forget
+
+        forget(instance)
+        return
     enqueue_update([key_for(instance)])
 
 

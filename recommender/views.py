@@ -5,6 +5,7 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from communities.privacy import viewer_person
@@ -27,6 +28,7 @@ def dismiss_suggestion(request):
     return redirect(target)
 
 
+@never_cache
 @login_required
 def for_you(request):
     person = viewer_person(request.user)

@@ -203,6 +203,11 @@ RECOMMENDER = {
 
 # A URL name, so that sign-in links keep the reader's locale prefix (/sv/account/sign-in/);
 # Wagtail's members-only pages send visitors there too.
+# Reverse proxies in front of the site that append the client's address to X-Forwarded-For;
+# the sign-in throttle reads the address the outermost one saw (accounts/throttling.py).
+# 0: the site is reached directly and REMOTE_ADDR is the client.
+TRUSTED_PROXY_HOPS = 0
+
 LOGIN_URL = "accounts:sign_in"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "/"

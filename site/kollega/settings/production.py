@@ -23,8 +23,12 @@ KOLLEGA_BASE_URL = env("KOLLEGA_BASE_URL", "").rstrip("/")
 KOLLEGA_BASE_URL_REQUIRE_HTTPS = True
 WAGTAILADMIN_BASE_URL = WAGTAILAPI_BASE_URL = KOLLEGA_BASE_URL
 
-if env("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
+# One cache shared by every process (sign-in throttle, recommender index version, cached lists):
+# Redis when REDIS_URL is set, riding out its outages as misses; otherwise the database cache,
+# whose table every `migrate` creates (core/cache.py).
+from core.cache import production_caches  # noqa: E402
+
+CACHES = production_caches(env("REDIS_URL"))
 
 if env("ELASTICSEARCH_URL"):
     # Wagtail's elasticsearch9 backend: "default" plus one index and analyzer
@@ -60,6 +64,9 @@ KOLLEGA_EMAIL_DELIVERY_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# deploy/ puts nginx in front: REMOTE_ADDR is nginx for everyone, the last X-Forwarded-For entry
+# the client. Set 0 when clients reach gunicorn directly (the header is then theirs to forge).
+TRUSTED_PROXY_HOPS = int(env("TRUSTED_PROXY_HOPS", "1"))
 SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT", "true").lower() == "true"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
