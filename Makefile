@@ -1,5 +1,6 @@
 # Kollega: two commands on a fresh machine.
-#   make run   creates .venv, installs, migrates, loads the demo, serves on http://127.0.0.1:8000
+#   make run   creates .venv, installs, migrates, loads the demo into an empty database, serves on
+#              http://127.0.0.1:8000 (a database with content is served as it is: run again at will)
 #   make test  runs the test suite (SQLite; set DATABASE_URL for PostgreSQL)
 PYTHON ?= python3.11
 VENV := .venv
@@ -28,8 +29,10 @@ migrate: messages
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 
+# Only into an empty database: the next `make run` serves what teachers added since.
+# (`manage.py load_demo` by hand still refuses a database with other content unless --force.)
 demo: migrate
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo_if_empty
 
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:8000

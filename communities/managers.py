@@ -1,5 +1,7 @@
-"""Reusable queries for people, communities and memberships."""
+"""Reusable queries for people, communities, memberships and projects."""
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
@@ -32,3 +34,25 @@ class CommunityPageQuerySet(PageQuerySet):
 
 
 CommunityPageManager = PageManager.from_queryset(CommunityPageQuerySet)
+
+
+class ProjectPageQuerySet(PageQuerySet):
+    """Projects by their status on a day (today when not given).
+
+    The rule is communities.models.project_status; the values are ProjectStatus's.
+    """
+
+    @staticmethod
+    def completed_q(today=None):
+        today = today or timezone.localdate()
+        return Q(status="completed") | Q(status="automatic", end_date__lt=today)
+
+    def completed_on(self, today=None):
+        return self.filter(self.completed_q(today))
+
+    def looking_for_partners(self, today=None):
+        """Projects that ask for partners: the flag is set and they are not completed."""
+        return self.filter(looking_for_partners=True).exclude(self.completed_q(today))
+
+
+ProjectPageManager = PageManager.from_queryset(ProjectPageQuerySet)

@@ -13,6 +13,7 @@ from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from rest_framework import serializers
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface,
@@ -23,7 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .managers import CommunityPageManager, MembershipQuerySet, PersonQuerySet
+from .managers import CommunityPageManager, MembershipQuerySet, PersonQuerySet, ProjectPageManager
 
 
 class Discoverability(models.TextChoices):
@@ -345,8 +346,28 @@ class Membership(models.Model):
 
 
 class ProjectStatus(models.TextChoices):
+    """What a project page stores: automatic (from its dates, the default) or an editor's explicit status."""
+
+    AUTOMATIC = "automatic", _("Automatic (from the dates)")
+    PLANNED = "planned", _("Planned")
     ONGOING = "ongoing", _("Ongoing")
     COMPLETED = "completed", _("Completed")
+
+
+def project_status(stored, start_date, end_date, today):
+    """The status a project has on `today`: the explicit one, else from its dates.
+
+    Planned before the start date, completed from the day after the end date,
+    ongoing in between (and when there are no dates). The SQL twin of this rule
+    is ProjectPageQuerySet.completed_on(); tests check that both agree.
+    """
+    if stored != ProjectStatus.AUTOMATIC:
+        return stored
+    if end_date and end_date < today:
+        return ProjectStatus.COMPLETED
+    if start_date and start_date > today:
+        return ProjectStatus.PLANNED
+    return ProjectStatus.ONGOING
 
 
 class ProjectPage(Page):
@@ -359,8 +380,15 @@ class ProjectPage(Page):
     theme = models.CharField(_("theme"), max_length=200)
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     description = RichTextField(_("description"), blank=True)
-    status = models.CharField(_("status"), max_length=16, choices=ProjectStatus.choices, default=ProjectStatus.ONGOING)
-    looking_for_partners = models.BooleanField(_("looking for partners"), default=False)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ProjectStatus.choices, default=ProjectStatus.AUTOMATIC,
+        help_text=_("Automatic follows the start and end dates. Choose a status only to override them, "
+                    "for example for a project that ended early."),
+    )
+    looking_for_partners = models.BooleanField(
+        _("looking for partners"), default=False,
+        help_text=_("Shown until the project is completed."),
+    )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
 
@@ -387,14 +415,40 @@ class ProjectPage(Page):
     parent_page_types = ["communities.CommunityPage"]
     subpage_types = []
     api_fields = [
-        APIField("theme"), APIField("summary"), APIField("description"), APIField("status"),
-        APIField("looking_for_partners"), APIField("start_date"), APIField("end_date"),
+        APIField("theme"), APIField("summary"), APIField("description"),
+        # What the page shows today, not the stored setting (see current_status).
+        APIField("status", serializer=serializers.CharField(source="current_status", read_only=True)),
+        APIField("looking_for_partners", serializer=serializers.BooleanField(source="is_looking_for_partners", read_only=True)),
+        APIField("start_date"), APIField("end_date"),
         APIField("partner_list"), APIField("community_id"),
     ]
+
+    objects = ProjectPageManager()
 
     class Meta:
         verbose_name = _("project")
         verbose_name_plural = _("projects")
+
+    def status_on(self, today):
+        return project_status(self.status, self.start_date, self.end_date, today)
+
+    @property
+    def current_status(self):
+        """Planned, ongoing or completed today (in the site's time zone)."""
+        return self.status_on(timezone.localdate())
+
+    @property
+    def current_status_label(self):
+        return ProjectStatus(self.current_status).label
+
+    def looking_for_partners_on(self, today):
+        """The project asks for partners only until it is completed."""
+        return self.looking_for_partners and self.status_on(today) != ProjectStatus.COMPLETED
+
+    @property
+    def is_looking_for_partners(self):
+        """The one "looking for partners" signal: the page, the recommender and the API read it."""
+        return self.looking_for_partners_on(timezone.localdate())
 
     @property
     def community(self):

@@ -112,7 +112,7 @@ def metadata(obj):
             **_page_common(obj),
             "community": parent.translation_key.hex if parent else "",
             "people": [p.person_id for p in obj.partners.all() if p.person_id],
-            "looking_for_partners": obj.looking_for_partners,
+            "looking_for_partners": obj.is_looking_for_partners,
         }
         return kind, obj.translation_key.hex, obj.locale.language_code, page_audience(obj), "", fields
     if kind == "person":

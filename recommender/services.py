@@ -18,7 +18,7 @@ import numpy as np
 from django.core.cache import cache
 from django.utils import translation
 
-from communities.models import Person
+from communities.models import Person, ProjectPage
 from communities.privacy import (
     viewer_page_audience, viewer_person, viewer_person_audience, visible_pages, visible_people,
 )
@@ -360,7 +360,8 @@ def _compute_related_people(obj, who, limit):
     # people never take a slot.
     allowed = set(visible_people(who.user, Person.objects.filter(pk__in=candidate_ids)).values_list("pk", flat=True))
     person_docs = index.get([f"person:{pid}" for pid in allowed])
-    looking = bool(mine.get("looking_for_partners"))
+    # From the page itself, not the indexed copy: a project stops looking when it is completed.
+    looking = isinstance(obj, ProjectPage) and obj.is_looking_for_partners
     dismissed_vectors = _dismissed_vectors(index, dismissed)
     scored = []
     for pid in allowed:

@@ -26,9 +26,34 @@ class AttachmentBlock(blocks.StructBlock):
 
 
 class StepBlock(blocks.StructBlock):
+    """One step of an activity.
+
+    Steps are stored in three shapes, and each reads the same: Wagtail's list
+    item {"type": "item", "value": {...}, "id": ...}, the older plain
+    {"title": ..., "minutes": ..., "instructions": ...}, and a list item without
+    its "id" (the demo's curriculum units). Wagtail takes the last for the plain
+    shape and finds no title, minutes or instructions in it, so the struct
+    unwraps its "value" itself.
+    """
+
     title = blocks.CharBlock(label=_("step"))
     minutes = blocks.IntegerBlock(required=False, min_value=0, label=_("minutes"))
     instructions = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"], label=_("instructions"))
+
+    def to_python(self, value):
+        return super().to_python(self.unwrap(value))
+
+    def bulk_to_python(self, values):
+        return super().bulk_to_python([self.unwrap(value) for value in values])
+
+    def unwrap(self, value):
+        """The step's own fields from a list item that lacks its "id" (any other value unchanged)."""
+        if (
+            isinstance(value, dict) and value.get("type") == "item" and isinstance(value.get("value"), dict)
+            and not value.keys() & self.child_blocks.keys()
+        ):
+            return value["value"]
+        return value
 
 
 class ActivityBlock(blocks.StructBlock):

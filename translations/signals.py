@@ -14,10 +14,22 @@ logger = logging.getLogger(__name__)
 
 
 @receiver(page_published)
-def on_page_published(sender, instance, **kwargs):
+def on_page_published(sender, instance, alias=False, **kwargs):
     page = instance.specific
+    if not is_translation_published(page, alias):
+        return
     credit_translators(page)
     notify_requesters(page)
+
+
+def is_translation_published(page, alias=False):
+    """Whether this publication puts a page of its own language live.
+
+    Wagtail also sends page_published for every alias of a page it publishes
+    (alias=True): an alias in another locale shows the source's text, so it
+    answers no reader's request and credits nobody.
+    """
+    return not alias and not page.alias_of_id
 
 
 def notify_requesters(page):

@@ -164,6 +164,11 @@ METADATA_OAI_TOKEN_MAX_AGE = 24 * 3600
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
+# A new translation starts as a draft, whatever the source's state: wagtail-localize would
+# otherwise publish it at once (untranslated text under the new language's address). A person
+# publishes it from the translation editor ("Publish in ..."); a sync without "Publish immediately"
+# publishes nothing either.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Background work (recommendation updates, e-mail) through django-tasks,
 # which Wagtail 8 uses too. The database backend needs a worker process
