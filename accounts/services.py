@@ -9,9 +9,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext
-from wagtail.models import Page
+from wagtail.documents import get_document_model
+from wagtail.models import Page, ReferenceIndex
 
 from communities.models import Discoverability, Person
+from communities.privacy import page_documents
 
 User = get_user_model()
 
@@ -132,6 +134,15 @@ def drafts_authored_alone(person):
     return Page.objects.filter(pk__in=own_pages, live=False).exclude(pk__in=shared)
 
 
+def delete_draft(page):
+    """Delete a draft and the files that only it used (still downloadable otherwise, by id and name)."""
+    documents = get_document_model().objects.filter(pk__in=page_documents(page))
+    page.specific.delete()
+    for document in documents:
+        if not ReferenceIndex.get_references_to(document).exists():
+            document.delete()
+
+
 @transaction.atomic
 def delete_account(user, delete_drafts=False):
     """Delete the user and anonymise their profile.
@@ -145,7 +156,7 @@ def delete_account(user, delete_drafts=False):
     if person is not None:
         if delete_drafts:
             for page in drafts_authored_alone(person):
-                page.specific.delete()
+                delete_draft(page)
         # Leaving communities and projects: member counts and partner lists drop them.
         person.memberships.all().delete()
         person.project_partnerships.filter(school="").delete()
