@@ -236,15 +236,18 @@ def unpublished_work(viewer):
     return admitted_pages(viewer, Page.objects.filter(mine).filter(pending))
 
 
-def _unpublished_documents(viewer, model):
-    """Ids of the documents used by the viewer's unpublished work or by revisions waiting for their review."""
+def _used_by_unpublished_work(viewer, document):
+    """Does the viewer's unpublished work, or a revision waiting for their review, use `document`?"""
+    model = type(document)
     work = unpublished_work(viewer)
-    ids = set(used_by_pages(work, model.objects.all()).values_list("pk", flat=True))
-    revisions = [page.latest_revision for page in work.select_related("latest_revision") if page.latest_revision]
-    revisions += [state.revision for state in TaskState.objects.reviewable_by(viewer).select_related("revision")]
-    for revision in revisions:
-        ids |= referenced_ids(revision.as_object(), model)
-    return ids
+    if used_by_pages(work, model.objects.filter(pk=document.pk)).exists():
+        return True
+    revisions = (page.latest_revision for page in work.select_related("latest_revision") if page.latest_revision)
+    reviewing = (state.revision for state in TaskState.objects.reviewable_by(viewer).select_related("revision"))
+    for revisions_of in (revisions, reviewing):
+        if any(document.pk in referenced_ids(revision.as_object(), model) for revision in revisions_of):
+            return True
+    return False
 
 
 def may_manage_documents(viewer, document):
@@ -270,7 +273,7 @@ def can_download_document(viewer, document):
         return False
     if document.uploaded_by_user_id == viewer.pk or may_manage_documents(viewer, document):
         return True
-    return document.pk in _unpublished_documents(viewer, type(document))
+    return _used_by_unpublished_work(viewer, document)
 
 
 # -- Members-only communities as Wagtail privacy ---------------------------
