@@ -9,11 +9,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext
-from wagtail.documents import get_document_model
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page
 
 from communities.models import Discoverability, Person
-from communities.privacy import page_documents
 
 User = get_user_model()
 
@@ -136,6 +134,11 @@ def drafts_authored_alone(person):
 
 def delete_draft(page):
     """Delete a draft and the files that only it used (still downloadable otherwise, by id and name)."""
+    from wagtail.documents import get_document_model
+    from wagtail.models import ReferenceIndex
+
+    from communities.privacy import page_documents
+
     documents = get_document_model().objects.filter(pk__in=page_documents(page))
     page.specific.delete()
     for document in documents:
