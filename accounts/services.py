@@ -124,26 +124,34 @@ def export_data(user):
 
 # -- Deletion ----------------------------------------------------------------------
 
+def delete_files_only_used_by(pages):
+    """Delete the documents that `pages` (drafts about to be deleted) use and no other page or object does.
+
+    Otherwise a deleted draft's file would stay downloadable by its id and name for editors
+    and sit in the document library with nobody left who knows what it was.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.documents import get_document_model
+    from wagtail.models import ReferenceIndex
+
+    from communities.privacy import page_documents
+
+    pages = list(pages)
+    ids = set().union(*(page_documents(page) for page in pages))
+    page_type = ContentType.objects.get_for_model(Page)
+    these = [str(page.pk) for page in pages]
+    for document in get_document_model().objects.filter(pk__in=ids):
+        others = ReferenceIndex.get_references_to(document).exclude(base_content_type=page_type, object_id__in=these)
+        if not others.exists():
+            document.delete()
+
+
 def drafts_authored_alone(person):
     """Pages never published (or unpublished) on which this person is the only contributor."""
     contribution_model = person.resource_contributions.model
     own_pages = person.resource_contributions.values("page")
     shared = contribution_model.objects.filter(page__in=own_pages).exclude(person=person).values("page")
     return Page.objects.filter(pk__in=own_pages, live=False).exclude(pk__in=shared)
-
-
-def delete_draft(page):
-    """Delete a draft and the files that only it used (still downloadable otherwise, by id and name)."""
-    from wagtail.documents import get_document_model
-    from wagtail.models import ReferenceIndex
-
-    from communities.privacy import page_documents
-
-    documents = get_document_model().objects.filter(pk__in=page_documents(page))
-    page.specific.delete()
-    for document in documents:
-        if not ReferenceIndex.get_references_to(document).exists():
-            document.delete()
 
 
 @transaction.atomic
@@ -158,8 +166,9 @@ def delete_account(user, delete_drafts=False):
     person = Person.objects.filter(user=user).first()
     if person is not None:
         if delete_drafts:
+            delete_files_only_used_by(drafts_authored_alone(person))
             for page in drafts_authored_alone(person):
-                delete_draft(page)
+                page.specific.delete()
         # Leaving communities and projects: member counts and partner lists drop them.
         person.memberships.all().delete()
         person.project_partnerships.filter(school="").delete()
