@@ -165,6 +165,28 @@ def export_data(user):
 
 # -- Deletion ----------------------------------------------------------------------
 
+def delete_files_only_used_by(pages):
+    """Delete the documents that `pages` (drafts about to be deleted) use and no other page or object does.
+
+    Otherwise a deleted draft's file would stay downloadable by its id and name for editors
+    and sit in the document library with nobody left who knows what it was.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.documents import get_document_model
+    from wagtail.models import ReferenceIndex
+
+    from communities.privacy import page_documents
+
+    pages = list(pages)
+    ids = set().union(*(page_documents(page) for page in pages))
+    page_type = ContentType.objects.get_for_model(Page)
+    these = [str(page.pk) for page in pages]
+    for document in get_document_model().objects.filter(pk__in=ids):
+        others = ReferenceIndex.get_references_to(document).exclude(base_content_type=page_type, object_id__in=these)
+        if not others.exists():
+            document.delete()
+
+
 def drafts_authored_alone(person):
     """Pages never published (or unpublished) on which this person is the only contributor."""
     contribution_model = person.resource_contributions.model
@@ -200,6 +222,7 @@ def delete_account(user, delete_drafts=False):
     person = Person.objects.filter(user=user).first()
     if person is not None:
         if delete_drafts:
+            delete_files_only_used_by(drafts_authored_alone(person))
             for page in drafts_authored_alone(person):
                 page.specific.delete()
         _erase_discussion_posts(person)

@@ -14,12 +14,22 @@ Pages: a page is visible when it is live and every Wagtail view restriction
 above it (or on it) admits the viewer. Members-only communities are Wagtail
 group restrictions whose group holds the community's active members; the
 materials of a members-only community carry the same restriction.
+
+Files: a document is public because a public page uses it, never because it
+exists. It is downloadable by those who may see a page using it, by its
+uploader, by the people working on or reviewing the unpublished page that uses
+it, and by editors; documents used by no page (an upload waiting in a revision)
+by nobody else.
 """
 import contextvars
 
 from django.contrib.auth.models import AnonymousUser, Group
-from django.db.models import Q
-from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
+from wagtail.models import (
+    Collection, CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex, TaskState,
+)
 
 from .models import Discoverability, Membership, MembershipStatus, Person, Visibility
 
@@ -140,9 +150,8 @@ def blocked_paths(viewer):
     return paths
 
 
-def visible_pages(viewer, queryset):
-    """Narrow a page queryset to the live pages the viewer may open."""
-    queryset = queryset.live()
+def admitted_pages(viewer, queryset):
+    """Narrow a page queryset to the pages whose view restrictions admit the viewer, live or not."""
     paths = blocked_paths(viewer)
     if paths:
         blocked = Q()
@@ -152,8 +161,119 @@ def visible_pages(viewer, queryset):
     return queryset
 
 
+def visible_pages(viewer, queryset):
+    """Narrow a page queryset to the live pages the viewer may open."""
+    return admitted_pages(viewer, queryset.live())
+
+
 def can_see_page(viewer, page):
     return visible_pages(viewer, Page.objects.filter(pk=page.pk)).exists()
+
+
+# -- Files: who may download a document ------------------------------------
+#
+# Which pages use a file is read from Wagtail's reference index: attachments,
+# document and image blocks and rich-text links of each page's current row.
+# resources/signals.py updates it at once when attachments change (Wagtail
+# itself updates it through the task queue, so an editor's rich-text link
+# may open a little later, never earlier). A file that so far sits only in a
+# revision (a change to a live material waiting for review) is used by no page.
+
+def _pk_text(queryset):
+    """The primary keys of a queryset as text, the form in which the reference index stores ids."""
+    return queryset.annotate(_pk_text=Cast("pk", CharField())).values("_pk_text")
+
+
+def used_by_pages(pages, queryset):
+    """The objects of `queryset` (documents, images) that at least one page of `pages` uses."""
+    model = queryset.model
+    references = ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=_pk_text(pages),
+        to_content_type=ContentType.objects.get_for_model(model),
+    ).values("to_object_id")
+    used = model.objects.annotate(_pk_text=Cast("pk", CharField())).filter(_pk_text__in=references)
+    return queryset.filter(pk__in=used.values("pk"))
+
+
+def visible_files(viewer, queryset):
+    """The documents or images of `queryset` used by a page the viewer may see: what lists may show."""
+    return used_by_pages(visible_pages(viewer, Page.objects.all()), queryset)
+
+
+def referenced_ids(obj, model):
+    """Primary keys of the `model` objects that `obj` (a page, or a revision's page) refers to."""
+    content_type_id = ContentType.objects.get_for_model(model).pk
+    ids = set()
+    for to_content_type_id, object_id, *_rest in ReferenceIndex._extract_references_from_object(obj):
+        if to_content_type_id == content_type_id and str(object_id).isdigit():
+            ids.add(int(object_id))
+    return ids
+
+
+def page_documents(page):
+    """Ids of the documents `page` uses, in its current row and in its latest revision."""
+    from wagtail.documents import get_document_model
+
+    model = get_document_model()
+    ids = set(used_by_pages(Page.objects.filter(pk=page.pk), model.objects.all()).values_list("pk", flat=True))
+    revision = page.get_latest_revision()
+    if revision is not None:
+        ids |= referenced_ids(revision.as_object(), model)
+    return ids
+
+
+def unpublished_work(viewer):
+    """Pages with unpublished content the viewer works on: owns or is credited on, within view restrictions."""
+    viewer = _user(viewer)
+    if not viewer.is_authenticated:
+        return Page.objects.none()
+    mine = Q(owner=viewer)
+    me = viewer_person(viewer)
+    if me is not None and hasattr(me, "resource_contributions"):
+        mine |= Q(pk__in=me.resource_contributions.values("page"))
+    pending = Q(live=False) | Q(has_unpublished_changes=True)
+    return admitted_pages(viewer, Page.objects.filter(mine).filter(pending))
+
+
+def _used_by_unpublished_work(viewer, document):
+    """Does the viewer's unpublished work, or a revision waiting for their review, use `document`?"""
+    model = type(document)
+    work = unpublished_work(viewer)
+    if used_by_pages(work, model.objects.filter(pk=document.pk)).exists():
+        return True
+    revisions = (page.latest_revision for page in work.select_related("latest_revision") if page.latest_revision)
+    reviewing = (state.revision for state in TaskState.objects.reviewable_by(viewer).select_related("revision"))
+    for revisions_of in (revisions, reviewing):
+        if any(document.pk in referenced_ids(revision.as_object(), model) for revision in revisions_of):
+            return True
+    return False
+
+
+def may_manage_documents(viewer, document):
+    """Editors who may change or choose the document in the Wagtail admin."""
+    from wagtail.permissions import policy_registry
+
+    policy = policy_registry.get_by_type(type(document))
+    return policy.user_has_any_permission_for_instance(viewer, ["change", "choose"], document)
+
+
+def can_download_document(viewer, document):
+    """May the viewer download `document` (/documents/<id>/<name>)?
+
+    Yes when a page the viewer may see uses it; for signed-in people also when
+    they uploaded it, when it belongs to unpublished work of theirs or to a
+    revision waiting for their review, or when they are editors of it.
+    Anyone else is answered as if the file did not exist.
+    """
+    viewer = _user(viewer)
+    if visible_files(viewer, type(document).objects.filter(pk=document.pk)).exists():
+        return True
+    if not viewer.is_authenticated or not viewer.is_active:
+        return False
+    if document.uploaded_by_user_id == viewer.pk or may_manage_documents(viewer, document):
+        return True
+    return _used_by_unpublished_work(viewer, document)
 
 
 # -- Members-only communities as Wagtail privacy ---------------------------

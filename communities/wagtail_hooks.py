@@ -1,9 +1,24 @@
 """Admin screens for people and memberships, grouped under a "Communities" menu."""
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Membership, Person
+from .privacy import can_download_document
+
+
+@hooks.register("before_serve_document", order=100)
+def serve_documents_within_privacy(document, request):
+    """Every download (/documents/<id>/<name>) asks communities.privacy.
+
+    After Wagtail's own collection check (order 0), so a members-only file still
+    sends a signed-out member to sign in; anyone else who may not have the file
+    gets the same 404 as for a file that does not exist.
+    """
+    if not can_download_document(request.user, document):
+        raise Http404
 
 
 class PersonViewSet(SnippetViewSet):

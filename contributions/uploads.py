@@ -6,7 +6,9 @@ ValidationError a teacher can act on ("This file looks like a Windows program,
 not a PDF"). Pure functions over bytes and file objects, tested on their own.
 """
 import io
+import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -19,6 +21,12 @@ DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 # is a zip bomb, not a worksheet.
 MAX_UNPACKED_BYTES = 500 * 1024 * 1024
 HEAD_BYTES = 8192
+# Archives inside archives are opened too (a zip of documents, a Word file with an embedded
+# spreadsheet), at most this deep, each at most this big in memory, with at most this many
+# entries in all: the unpacked-size limit above counts every level together.
+MAX_ARCHIVE_DEPTH = 4
+MAX_NESTED_ARCHIVE_BYTES = 50 * 1024 * 1024
+MAX_ARCHIVE_ENTRIES = 10_000
 
 
 @dataclass(frozen=True)
@@ -59,11 +67,18 @@ REFUSED_LABELS = {
 # Any zip-based kind may travel as a .zip; otherwise extension and content must agree.
 ZIP_KINDS = {"zip", "odt", "ods", "odp", "docx", "xlsx", "pptx"}
 TEXT_KINDS = {"txt", "csv"}
-# Names inside an archive that would run when opened on a school computer.
+# Names inside an archive that would run (or mount, or install) when opened on a school computer:
+# programs and installers, scripts, shortcuts, disk images, macro-enabled Office files.
 EXECUTABLE_SUFFIXES = (
-    ".exe", ".dll", ".com", ".bat", ".cmd", ".scr", ".msi", ".ps1", ".vbs", ".js", ".jar", ".apk", ".app", ".sh",
-    ".lnk",
+    ".exe", ".dll", ".com", ".bat", ".cmd", ".scr", ".msi", ".msp", ".msix", ".msixbundle", ".appx",
+    ".appxbundle", ".cpl", ".pif", ".gadget", ".application", ".hta", ".chm", ".hlp", ".inf", ".reg",
+    ".ps1", ".psm1", ".psd1", ".ps1xml", ".vbs", ".vbe", ".js", ".jse", ".wsf", ".wsh", ".scf", ".lnk", ".url",
+    ".iso", ".img", ".vhd", ".vhdx",
+    ".jar", ".apk", ".app", ".sh", ".command", ".dmg", ".pkg", ".deb", ".rpm", ".run", ".desktop",
+    ".docm", ".dotm", ".xlsm", ".xltm", ".xlam", ".xll", ".pptm", ".potm", ".ppam", ".sldm",
 )
+# What the first bytes of a file inside an archive may not be, whatever its name.
+PROGRAM_KINDS = {"windows-program", "linux-program", "mac-program"}
 ODF_MIMETYPES = {
     b"application/vnd.oasis.opendocument.text": "odt",
     b"application/vnd.oasis.opendocument.spreadsheet": "ods",
@@ -138,6 +153,75 @@ def _decode(head):
     return text if controls <= len(text) // 100 else None
 
 
+def name_parts(name):
+    """The names Windows and other systems act on for an archive entry, case-folded.
+
+    Every folder and the file itself; Windows drops trailing dots and spaces
+    ("setup.exe." and "setup.exe " are setup.exe) and an NTFS alternate data
+    stream ("setup.exe:zone", "notes.txt:run.exe") names a file of its own.
+    """
+    name = unicodedata.normalize("NFKC", name).replace("\\", "/")
+    parts = []
+    for component in name.split("/"):
+        for part in component.split(":"):
+            part = part.rstrip(". \t").casefold()
+            if part:
+                parts.append(part)
+    return parts
+
+
+def is_program_name(name):
+    return any(part.endswith(EXECUTABLE_SUFFIXES) for part in name_parts(name))
+
+
+class _Budget:
+    """What the archives of one upload may unpack to, all levels together."""
+
+    def __init__(self):
+        self.bytes = MAX_UNPACKED_BYTES
+        self.entries = MAX_ARCHIVE_ENTRIES
+
+    def spend(self, infos):
+        self.bytes -= sum(info.file_size for info in infos)
+        self.entries -= len(infos)
+        return self.bytes >= 0 and self.entries >= 0
+
+
+def check_archive(archive, depth=1, budget=None):
+    """A reason code when an archive, or an archive inside it, holds a program or cannot be checked; else None."""
+    budget = budget or _Budget()
+    infos = archive.infolist()
+    if not budget.spend(infos):
+        return "zip-bomb"
+    if any(is_program_name(info.filename) for info in infos):
+        return "zip-with-program"
+    for info in infos:
+        if info.is_dir():
+            continue
+        if info.flag_bits & 0x1:
+            return "encrypted-zip"  # what it holds cannot be read, so it cannot be checked
+        try:
+            with archive.open(info) as member:
+                head = member.read(HEAD_BYTES)
+            kind = sniff(head)
+            if kind in PROGRAM_KINDS:
+                return "zip-with-program"
+            if kind != "zip":
+                continue
+            if depth >= MAX_ARCHIVE_DEPTH:
+                return "zip-too-deep"
+            if info.file_size > MAX_NESTED_ARCHIVE_BYTES:
+                return "zip-bomb"
+            inner = zipfile.ZipFile(io.BytesIO(archive.read(info)))
+            problem = check_archive(inner, depth + 1, budget)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError, NotImplementedError,
+                ValueError, zlib.error):
+            return "broken-zip"
+        if problem:
+            return problem
+    return None
+
+
 def inspect_zip(fileobj):
     """Look inside a zip: an ODF or OOXML document, a plain archive, or refused with a reason code."""
     try:
@@ -146,12 +230,11 @@ def inspect_zip(fileobj):
     except (zipfile.BadZipFile, OSError, ValueError):
         return "broken-zip"
     names = {info.filename for info in infos}
-    if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
-        return "zip-bomb"
-    if any(name.lower().endswith(EXECUTABLE_SUFFIXES) for name in names):
-        return "zip-with-program"
     if "META-INF/MANIFEST.MF" in names and any(n.endswith(".class") for n in names):
         return "java-archive"
+    problem = check_archive(archive)
+    if problem:
+        return problem
     if "mimetype" in names:
         try:
             mimetype = archive.read("mimetype").strip()
@@ -206,6 +289,14 @@ def check_upload(upload):
     if actual == "zip-with-program":
         raise ValidationError(_("“%(name)s” contains programs; archives may only hold documents and images."),
                               code="program_in_archive", params={"name": name})
+    if actual == "encrypted-zip":
+        raise ValidationError(_("“%(name)s” is protected by a password, so we cannot check what it holds; "
+                                "please upload it without a password."),
+                              code="encrypted_archive", params={"name": name})
+    if actual == "zip-too-deep":
+        raise ValidationError(_("“%(name)s” holds archives inside archives too deeply for us to check; "
+                                "please unpack the inner archives first."),
+                              code="archive_too_deep", params={"name": name})
     actual_kind = ALLOWED.get(actual)
     actual_label = actual_kind.label if actual_kind else REFUSED_LABELS.get(actual, REFUSED_LABELS["unknown"])
     if expected is None:

@@ -2,6 +2,8 @@
 and so do the files attached to them (a restricted document collection)."""
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import reference_index_auto_update_disabled
 
 from communities.models import CommunityPage
 from communities.privacy import restrict_document, restrict_page_to_community
@@ -29,9 +31,21 @@ def resource_saved(sender, instance, **kwargs):
     sync_attachments_of([instance])
 
 
+def index_references_now(page):
+    """Record at once which documents a material uses: downloads ask the reference index
+    (communities.privacy.can_download_document), which Wagtail only updates through the task queue.
+    Bulk loaders that switch the automatic update off rebuild the index themselves."""
+    if getattr(reference_index_auto_update_disabled, "value", False):
+        return
+    ReferenceIndex.create_or_update_for_object(page)
+
+
 @receiver(post_save, sender=ResourceAttachment)
 @receiver(post_delete, sender=ResourceAttachment)
 def attachment_saved(sender, instance, **kwargs):
+    page = ResourcePage.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        index_references_now(page)
     try:
         document = instance.document
     except instance._meta.get_field("document").related_model.DoesNotExist:

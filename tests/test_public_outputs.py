@@ -140,3 +140,52 @@ def test_members_see_their_circle_in_the_same_outputs(client, world):
     assert "Lantern secrets worksheet" in client.get("/en/search/?q=lantern").content.decode()
     assert client.get(world["secret"].url).status_code == 200
     assert client.get(world["document"].url).status_code == 200
+
+
+# -- Files: the documents API and downloads of drafts ----------------------------------
+
+DRAFT_FILE_TITLES = ["lantern-secrets", "lantern-draft-notes"]
+
+
+@pytest.fixture
+def files(world):
+    """The twin's file (public), and a draft waiting for review in the public group with a file of its own."""
+    def attach(page, title):
+        document = get_document_model().objects.create(
+            title=title, file=ContentFile(b"%PDF-1.4\n%%EOF\n", name=f"{title}.pdf"),
+            collection=Collection.get_first_root_node(), uploaded_by_user=world["author"].user,
+        )
+        ResourceAttachment.objects.create(page=page, document=document)
+        return document
+
+    draft = f.resource("Lantern draft worksheet", summary=SUMMARY, community=world["open"], authors=[world["author"]],
+                       live=False)
+    return {"public": attach(world["twin"], "lantern-light-handout"),
+            "draft": attach(draft, "lantern-draft-notes"), "secret": world["document"]}
+
+
+@pytest.mark.parametrize("who", ["anonymous", "outsider"])
+def test_the_documents_api_lists_only_files_of_public_pages(client, world, files, who):
+    sign_in_as(client, who, world)
+    listing = client.get("/api/v2/documents/?limit=500&fields=*")
+    assert listing.status_code == 200
+    titles = [item["title"] for item in listing.json()["items"]]
+    assert "lantern-light-handout" in titles, "the public twin's file is missing, so the check would prove nothing"
+    assert not [t for t in titles if t in DRAFT_FILE_TITLES], titles
+    assert not leaks(listing.content.decode())
+    search = client.get("/api/v2/documents/?search=lantern").json()["items"]
+    assert [item["title"] for item in search] == ["lantern-light-handout"]
+    for hidden in (files["draft"], files["secret"]):
+        assert client.get(f"/api/v2/documents/{hidden.pk}/").status_code == 404
+    assert client.get(f"/api/v2/documents/{files['public'].pk}/").status_code == 200
+
+
+@pytest.mark.parametrize("who", ["anonymous", "outsider"])
+def test_files_of_drafts_and_members_only_pages_cannot_be_downloaded(client, world, files, who):
+    sign_in_as(client, who, world)
+    public = client.get(files["public"].url)
+    assert public.status_code == 200, "the public twin's file must download, or the check proves nothing"
+    assert public["Content-Disposition"].startswith("attachment")
+    for hidden in (files["draft"], files["secret"]):
+        response = client.get(hidden.url)
+        assert response.status_code in (302, 403, 404), (hidden.title, response.status_code)

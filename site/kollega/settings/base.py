@@ -144,6 +144,12 @@ WAGTAILDOCS_EXTENSIONS = [
     # Teachers attach pictures to materials as documents (contributions/uploads.py checks the bytes).
     "png", "jpg", "jpeg", "gif", "webp",
 ]
+# Every file goes through Wagtail's view, which asks communities.privacy who may have it
+# (never a redirect to /media/, which nginx refuses for documents), and is sent as a download
+# with X-Content-Type-Options: nosniff and a "default-src 'none'" policy: nothing a teacher
+# uploads opens inside our origin (a PDF that is also an HTML page stays a file).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 # The largest file a teacher may attach to a material.
 CONTRIBUTIONS_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 # Facilitators approve materials without holding the publish permission (contributions/finish.py).
