@@ -81,6 +81,8 @@ def on_restriction_saved(sender, instance, **kwargs):
 def on_restriction_groups_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if action not in ("post_add", "post_remove", "pre_clear"):
         return
+    if action != "pre_clear" and not pk_set:
+        return  # adding a group already there (every save of a members-only material does)
     if isinstance(instance, PageViewRestriction):
         restrictions = [instance]
     elif action == "pre_clear":
