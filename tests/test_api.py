@@ -229,3 +229,18 @@ def test_linked_resource_ids_of_a_unit_leave_out_members_only_materials(client, 
     CurriculumUnitResource.objects.create(unit=unit, resource=hidden, sort_order=1)
     item = get_item(client, "type=resources.CurriculumUnitPage&fields=linked_resource_ids", unit.pk)
     assert item["linked_resource_ids"] == [visible.pk]
+
+
+def test_alias_of_does_not_point_at_a_page_the_viewer_may_not_open(client, db):
+    from wagtail.models import PageViewRestriction
+
+    from kollega.models import StandardPage
+
+    board = factories.add_child(factories.home(), StandardPage(title="Board minutes", slug="board", summary="Minutes"))
+    PageViewRestriction.objects.create(page=board, restriction_type=PageViewRestriction.PASSWORD, password="board")
+    alias = board.create_alias(update_slug="minutes-copy")
+    # Wagtail copies the restriction onto the alias; an editor then lifts it there.
+    PageViewRestriction.objects.filter(page=alias).delete()
+    detail = client.get(f"/api/v2/pages/{alias.pk}/")
+    assert detail.status_code == 200
+    assert detail.json()["meta"]["alias_of"] is None
