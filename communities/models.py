@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .api_fields import ForViewer
 from .managers import CommunityPageManager, MembershipQuerySet, PersonQuerySet, ProjectPageManager
 
 
@@ -238,7 +239,9 @@ class CommunityPage(Page):
     api_fields = [
         APIField("scope"), APIField("country_code"), APIField("region"), APIField("summary"),
         APIField("description"), APIField("visibility"), APIField("member_count"),
-        APIField("facilitator_names"), APIField("parent_community_id"),
+        # People and pages as the requesting user may see them (communities.privacy).
+        APIField("facilitator_names", serializer=ForViewer("facilitator_names_for")),
+        APIField("parent_community_id", serializer=ForViewer("parent_community_id_for")),
     ]
 
     class Meta:
@@ -259,6 +262,11 @@ class CommunityPage(Page):
         parent = self.parent_community
         return parent.pk if parent else None
 
+    def parent_community_id_for(self, viewer):
+        from .privacy import visible_page_id
+
+        return visible_page_id(viewer, self.parent_community_id)
+
     def memberships(self):
         """Memberships of this community in any of its translations."""
         return Membership.objects.filter(community__translation_key=self.translation_key)
@@ -273,9 +281,13 @@ class CommunityPage(Page):
     def members(self):
         return Person.objects.filter(pk__in=self.memberships().active().values("person"))
 
-    @property
-    def facilitator_names(self):
-        return list(self.facilitators().values_list("display_name", flat=True))
+    def facilitators_visible_to(self, viewer):
+        from .privacy import visible_people
+
+        return visible_people(viewer, self.facilitators())
+
+    def facilitator_names_for(self, viewer):
+        return list(self.facilitators_visible_to(viewer).values_list("display_name", flat=True))
 
     def sub_communities(self):
         return CommunityPage.objects.child_of(self).live()
@@ -285,7 +297,7 @@ class CommunityPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         viewer = request.user
-        context["facilitators"] = visible_people(viewer, self.facilitators())
+        context["facilitators"] = self.facilitators_visible_to(viewer)
         context["members"] = visible_people(viewer, self.members())[:48]
         context["hidden_member_count"] = self.member_count - visible_people(viewer, self.members()).count()
         context["sub_communities"] = visible_pages(viewer, self.sub_communities().specific())
@@ -420,7 +432,9 @@ class ProjectPage(Page):
         APIField("status", serializer=serializers.CharField(source="current_status", read_only=True)),
         APIField("looking_for_partners", serializer=serializers.BooleanField(source="is_looking_for_partners", read_only=True)),
         APIField("start_date"), APIField("end_date"),
-        APIField("partner_list"), APIField("community_id"),
+        # People and pages as the requesting user may see them (communities.privacy).
+        APIField("partner_list", serializer=ForViewer("partner_list_for")),
+        APIField("community_id", serializer=ForViewer("community_id_for")),
     ]
 
     objects = ProjectPageManager()
@@ -459,21 +473,29 @@ class ProjectPage(Page):
     def community_id(self):
         return self.get_parent().pk
 
-    @property
-    def partner_list(self):
+    def community_id_for(self, viewer):
+        from .privacy import visible_page_id
+
+        return visible_page_id(viewer, self.community_id)
+
+    def partners_visible_to(self, viewer):
+        """Partner rows the viewer may see: schools named without a person, and people the viewer may see."""
+        from .privacy import visible_people
+
+        rows = list(self.partners.select_related("person"))
+        visible = set(visible_people(viewer, Person.objects.filter(pk__in=[p.person_id for p in rows if p.person_id]))
+                      .values_list("pk", flat=True))
+        return [p for p in rows if p.person_id is None or p.person_id in visible]
+
+    def partner_list_for(self, viewer):
         return [
             {"person": p.person.display_name if p.person else None, "school": p.school, "country": str(p.country)}
-            for p in self.partners.all()
+            for p in self.partners_visible_to(viewer)
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from .privacy import can_see_person
-
         context = super().get_context(request, *args, **kwargs)
-        context["visible_partners"] = [
-            p for p in self.partners.select_related("person")
-            if p.person is None or can_see_person(request.user, p.person)
-        ]
+        context["visible_partners"] = self.partners_visible_to(request.user)
         from .participation import can_manage_project
         from .privacy import viewer_person
 

@@ -276,6 +276,19 @@ def can_download_document(viewer, document):
     return _used_by_unpublished_work(viewer, document)
 
 
+def visible_page_ids(viewer, ids):
+    """The ids among `ids` of pages the viewer may open: for links and fields that point at pages."""
+    ids = {pk for pk in ids if pk is not None}
+    if not ids:
+        return set()
+    return set(visible_pages(viewer, Page.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+
+
+def visible_page_id(viewer, pk):
+    """`pk` when the viewer may open that page, else None (a pointer to a hidden page says nothing)."""
+    return pk if pk is not None and pk in visible_page_ids(viewer, [pk]) else None
+
+
 # -- Members-only communities as Wagtail privacy ---------------------------
 
 def community_group(community):

@@ -20,7 +20,7 @@ from django.utils import translation
 
 from communities.models import Person, ProjectPage
 from communities.privacy import (
-    viewer_page_audience, viewer_person, viewer_person_audience, visible_pages, visible_people,
+    viewer_page_audience, viewer_person, viewer_person_audience, visible_page_ids, visible_pages, visible_people,
 )
 from resources.models import ResourcePage
 
@@ -342,15 +342,21 @@ def _compute_related_people(obj, who, limit):
     own_page_people = _own_people(obj)
     excluded |= own_page_people
 
-    evidence = {}  # person id -> (similarity, title of their closest material)
+    evidence = {}  # person id -> (similarity, title of their closest material, its page id)
     resource_hits = _knn_merged(index, vectors, k=config.candidate_pool, kinds=("resource",), audience=who.page_audience)
+    # The index's audience may be stale (a page restricted since it was indexed):
+    # evidence, and the titles it puts in reasons, come only from pages the viewer may open.
+    open_pages = visible_page_ids(who.user, [split_key(h.key)[1] for h in resource_hits])
     for hit in resource_hits:
+        page_id = split_key(hit.key)[1]
+        if page_id not in open_pages:
+            continue
         for pid in hit.fields.get("people", []):
             if pid not in evidence or hit.score > evidence[pid][0]:
-                evidence[pid] = (hit.score, hit.fields.get("title", ""))
+                evidence[pid] = (hit.score, hit.fields.get("title", ""), page_id)
     profile_hits = _knn_merged(index, vectors, k=config.candidate_pool, kinds=("person",), audience=who.person_audience)
     profile = {split_key(h.key)[1]: h for h in profile_hits}
-    lineage = _people_lineage(obj, docs)
+    lineage = _people_lineage(obj, docs, who.user)
 
     candidate_ids = (set(evidence) | set(profile) | set(lineage)) - excluded
     candidate_ids = {pid for pid in candidate_ids if f"person:{pid}" not in dismissed}
@@ -400,32 +406,37 @@ def _own_people(obj):
     return set()
 
 
-def _people_lineage(obj, docs=()):
-    """{person id: Reason} for people linked to obj through translations and adaptations."""
+def _people_lineage(obj, docs=(), viewer=None):
+    """{person id: Reason} for people linked to obj through translations and adaptations.
+
+    Only translations and adaptations the viewer may open count: a reason
+    names the work it stands on (its page id, checked again when shown).
+    """
     if not isinstance(obj, ResourcePage):
         return {}
     import uuid
 
     from resources.models import ResourceContributor
 
+    def rows(pages):
+        return ResourceContributor.objects.filter(
+            page__in=visible_pages(viewer, pages).values("pk")
+        ).order_by("page_id", "sort_order").values_list("person_id", "page__locale__language_code", "page_id")
+
     lineage = {}
     # The work's live translations are the indexed members of its group.
     members = [split_key(d.key)[1] for d in docs if d.kind == "resource"] or [obj.pk]
     others = [pk for pk in members if pk != obj.pk]
     if others:
-        rows = ResourceContributor.objects.filter(page_id__in=others).values_list("person_id", "page__locale__language_code")
-        for person_id, language in rows:
-            lineage.setdefault(person_id, Reason("translated_into", {"language": language}))
-    rows = ResourceContributor.objects.filter(page__based_on_id__in=members, page__live=True).values_list(
-        "person_id", "page__locale__language_code")
-    for person_id, language in rows:
-        lineage[person_id] = Reason("adapted_into", {"language": language})
+        for person_id, language, page_id in rows(ResourcePage.objects.filter(pk__in=others)):
+            lineage.setdefault(person_id, Reason("translated_into", {"language": language, "page": page_id}))
+    for person_id, language, page_id in rows(ResourcePage.objects.filter(based_on_id__in=members)):
+        lineage[person_id] = Reason("adapted_into", {"language": language, "page": page_id})
     based_on = next((d.fields.get("based_on") for d in docs if d.fields.get("based_on")), None)
     if based_on:
-        authors = ResourceContributor.objects.filter(
-            page__translation_key=uuid.UUID(based_on), role="author").values_list("person_id", flat=True)
-        for pid in authors:
-            lineage.setdefault(pid, Reason("wrote_original"))
+        originals = ResourcePage.objects.filter(translation_key=uuid.UUID(based_on))
+        for person_id, _language, page_id in rows(originals).filter(role="author"):
+            lineage.setdefault(person_id, Reason("wrote_original", {"page": page_id}))
     return lineage
 
 
@@ -437,7 +448,7 @@ def _people_reasons(pid, lineage, mine, theirs, evidence, signals, looking):
     if topic:
         reasons.append(topic)
     if pid in evidence and evidence[pid][0] >= 0.25 and evidence[pid][1]:
-        reasons.append(Reason("wrote_similar", {"title": evidence[pid][1]}))
+        reasons.append(Reason("wrote_similar", {"title": evidence[pid][1], "page": evidence[pid][2]}))
     if signals["community"]:
         reasons.append(Reason("shared_community"))
     tags = scoring.overlap(mine.get("tags", []), theirs.get("tags", []))
@@ -455,12 +466,13 @@ def _materialise_people(entries, viewer, limit):
         return []
     pks = [split_key(e["key"])[1] for e in entries]
     people = {p.pk: p for p in visible_people(viewer, Person.objects.filter(pk__in=pks))}
+    open_pages = visible_page_ids(viewer, [r.params.get("page") for e in entries for r in e["reasons"]])
     result = []
     for entry in entries:
         person = people.get(split_key(entry["key"])[1])
         if person is not None:
-            result.append(Suggestion(object=person, score=entry["score"], reasons=entry["reasons"], key=entry["key"],
-                                     language=person.country.code or ""))
+            result.append(Suggestion(object=person, score=entry["score"], reasons=_shown_reasons(entry["reasons"], open_pages),
+                                     key=entry["key"], language=person.country.code or ""))
     return result[:limit]
 
 
@@ -481,6 +493,16 @@ def forget(obj):
         logger.warning("Vector index unavailable; %s leaves it when the worker runs", key)
         enqueue_remove([key])
     invalidate()
+
+
+def _shown_reasons(reasons, open_pages):
+    """The reasons whose page (when a reason names one) the viewer may still open.
+
+    Cached and last-good lists outlive a page's restriction; like the
+    suggestions themselves, their reasons are confirmed when shown.
+    """
+    shown = [r for r in reasons if r.params.get("page") is None or r.params["page"] in open_pages]
+    return shown or [Reason("similar_work")]
 
 
 def suggestions_for_person(person, viewer, limit=6):

@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from communities.api_fields import ForViewer
 from vocabularies.languages import LANGUAGE_CHOICES, LANGUAGE_NAMES
 from vocabularies.licences import DEFAULT_LICENCE, LICENCE_CHOICES, get_licence
 
@@ -173,10 +174,11 @@ class ResourcePage(Page):
         APIField("licence"),
         APIField("duration_minutes"),
         APIField("tag_list"),
-        APIField("contributor_list"),
-        APIField("based_on_id"),
-        APIField("community_id"),
-        APIField("project_id"),
+        # People and pages as the requesting user may see them (communities.privacy).
+        APIField("contributor_list", serializer=ForViewer("contributor_list_for")),
+        APIField("based_on_id", serializer=ForViewer("based_on_id_for")),
+        APIField("community_id", serializer=ForViewer("community_id_for")),
+        APIField("project_id", serializer=ForViewer("project_id_for")),
         APIField("body"),
     ]
 
@@ -245,12 +247,47 @@ class ResourcePage(Page):
     def tag_list(self):
         return [t.name for t in self.tags.all()]
 
-    @property
-    def contributor_list(self):
+    def credited_contributors(self, viewer):
+        """The contributor rows credited to this viewer, in order: the page and the API show these.
+
+        People the viewer may see (communities.privacy), and former members
+        (deleted accounts) under their generic name; everyone else is left out.
+        """
+        from communities.models import Person
+        from communities.privacy import visible_people
+
+        rows = list(self.contributors.select_related("person"))
+        visible = set(visible_people(viewer, Person.objects.filter(pk__in=[c.person_id for c in rows]))
+                      .values_list("pk", flat=True))
+        return [c for c in rows if c.person.is_former_member or c.person_id in visible]
+
+    def contributor_list_for(self, viewer):
         return [
-            {"name": c.person.display_name, "role": c.role, "country": c.person.country.code or None}
-            for c in self.contributors.select_related("person")
+            {"name": str(c.person.public_name), "role": c.role,
+             "country": None if c.person.is_former_member else (c.person.country.code or None)}
+            for c in self.credited_contributors(viewer)
         ]
+
+    def based_on_visible_to(self, viewer):
+        """The material this one adapts, when the viewer may open it."""
+        from communities.privacy import visible_page_id
+
+        return self.based_on if visible_page_id(viewer, self.based_on_id) else None
+
+    def based_on_id_for(self, viewer):
+        from communities.privacy import visible_page_id
+
+        return visible_page_id(viewer, self.based_on_id)
+
+    def community_id_for(self, viewer):
+        from communities.privacy import visible_page_id
+
+        return visible_page_id(viewer, self.community_id)
+
+    def project_id_for(self, viewer):
+        from communities.privacy import visible_page_id
+
+        return visible_page_id(viewer, self.project_id)
 
     def contributor_people(self):
         from communities.models import Person
@@ -263,17 +300,12 @@ class ResourcePage(Page):
         return visible_pages(viewer, ResourcePage.objects.adaptations_of(self))
 
     def get_context(self, request, *args, **kwargs):
-        from communities.privacy import can_see_page, can_see_person
-
         context = super().get_context(request, *args, **kwargs)
         viewer = request.user
         # Former members (deleted accounts) stay credited under a generic name, without a profile link.
-        context["credited"] = [
-            c for c in self.contributors.select_related("person")
-            if c.person.is_former_member or can_see_person(viewer, c.person)
-        ]
+        context["credited"] = self.credited_contributors(viewer)
         context["hidden_contributor_count"] = self.contributors.count() - len(context["credited"])
-        context["based_on"] = self.based_on if self.based_on and can_see_page(viewer, self.based_on) else None
+        context["based_on"] = self.based_on_visible_to(viewer)
         context["adaptations"] = self.adaptations_visible_to(viewer)
         context["translations"] = self.get_translations(inclusive=False).live()
         context["translators"] = [c for c in context["credited"] if c.role == ContributorRole.TRANSLATOR]
@@ -373,7 +405,8 @@ class CurriculumUnitPage(Page):
     subpage_types = []
     api_fields = [
         APIField("number"), APIField("summary"), APIField("learning_outcomes"), APIField("duration_minutes"),
-        APIField("activities"), APIField("competence_list"), APIField("linked_resource_ids"),
+        APIField("activities"), APIField("competence_list"),
+        APIField("linked_resource_ids", serializer=ForViewer("linked_resource_ids_for")),
     ]
 
     class Meta:
@@ -385,16 +418,20 @@ class CurriculumUnitPage(Page):
     def competence_list(self):
         return [t.name for t in self.competences.all()]
 
-    @property
-    def linked_resource_ids(self):
-        return [link.resource_id for link in self.linked_resources.all()]
-
-    def get_context(self, request, *args, **kwargs):
+    def linked_resources_visible_to(self, viewer):
+        """The linked materials the viewer may open (a queryset)."""
         from communities.privacy import visible_pages
 
-        context = super().get_context(request, *args, **kwargs)
         ids = [link.resource_id for link in self.linked_resources.all()]
-        resources = visible_pages(request.user, ResourcePage.objects.filter(pk__in=ids))
+        return visible_pages(viewer, ResourcePage.objects.filter(pk__in=ids))
+
+    def linked_resource_ids_for(self, viewer):
+        visible = set(self.linked_resources_visible_to(viewer).values_list("pk", flat=True))
+        return [link.resource_id for link in self.linked_resources.all() if link.resource_id in visible]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        resources = self.linked_resources_visible_to(request.user)
         # Show each linked material in the reader's language when a translation exists.
         context["resources"] = [r.localized for r in resources]
         return context

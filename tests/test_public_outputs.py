@@ -189,3 +189,171 @@ def test_files_of_drafts_and_members_only_pages_cannot_be_downloaded(client, wor
     for hidden in (files["draft"], files["secret"]):
         response = client.get(hidden.url)
         assert response.status_code in (302, 403, 404), (hidden.title, response.status_code)
+
+
+# -- People and pointers in the API, reasons, digests, and a page restricted after indexing --
+#
+# A second fixture (on top of `world`) adds the canaries these outputs could leak:
+# a private person ("nobody") and a person without an account credited on public
+# objects; public objects that point at the members-only material and project;
+# a public person's members-only adaptation (a sidebar reason); and a public page
+# restricted with a password after it was indexed and after its sidebars were
+# cached, with no worker run since (the index and the cached lists are stale).
+
+PRIVATE_PEOPLE = ["Private Lanternkeeper", "Paper Lanternist"]
+RESTRICTED_LATER = "Lantern password worksheet"
+REASON_OF_HIDDEN_WORK = "Adapted this material into"
+EXPOSED = HIDDEN + PRIVATE_PEOPLE + [RESTRICTED_LATER, REASON_OF_HIDDEN_WORK]
+POINTERS = {"id", "based_on_id", "community_id", "project_id", "parent_community_id", "linked_resource_ids"}
+
+
+@pytest.fixture
+def exposed(world):
+    from wagtail.models import PageViewRestriction
+
+    from communities.models import ProjectPartner
+    from resources.models import CurriculumUnitResource, ResourceContributor
+
+    circle, secret, twin, open_group = world["circle"], world["secret"], world["twin"], world["open"]
+    author = world["author"]
+    keeper = f.person("Private Lanternkeeper", discoverability="nobody")
+    paper = f.person("Paper Lanternist", discoverability="country", with_account=False)
+    f.join(keeper, open_group, role="facilitator")
+    credited = f.resource("Lantern colour worksheet", summary=SUMMARY, community=open_group,
+                          authors=[author, keeper, paper])
+    adaptation = f.resource("Lantern adaptation for all", summary=SUMMARY, based_on=secret, authors=[author])
+    hidden_project = circle.get_children().specific().get()
+    output = f.resource("Lantern project output", summary=SUMMARY, project=hidden_project, authors=[author])
+    open_project = f.project(open_group, "Open lantern project")
+    for partner in (keeper, paper):
+        ProjectPartner.objects.create(project=open_project, person=partner, school=f"School of {partner}")
+    ProjectPartner.objects.create(project=open_project, school="Lantern public school", country="SE")
+    unit = f.unit(7, "Lantern unit")
+    CurriculumUnitResource.objects.create(unit=unit, resource=twin, sort_order=0)
+    CurriculumUnitResource.objects.create(unit=unit, resource=secret, sort_order=1)
+    adapter = f.person("Open Lanternadapter", discoverability="europe")
+    members_adaptation = f.resource("Lantern circle version", summary=SUMMARY, based_on=twin, community=circle)
+    ResourceContributor.objects.create(page=members_adaptation, person=adapter, role="adapter")
+    colleague = f.person("Lantern Colleague", discoverability="europe")
+    later = f.resource(RESTRICTED_LATER, summary=SUMMARY, community=open_group, authors=[colleague])
+    reader = f.person("Lantern Reader", discoverability="europe", bio=SUMMARY)
+    reader.user.email = "reader@example.org"
+    reader.user.save()
+    world["outsider"].bio = SUMMARY  # so that their for-you page and digest have something to say
+    world["outsider"].save()
+    world["outsider"].user.email = "outsider@example.org"
+    world["outsider"].user.save()
+    index_all()
+
+    # Before the restriction the sidebars name the later-restricted work (so the checks below can fail);
+    # these lists are now cached.
+    shown = [str(r) for s in related_people(twin, viewer=AnonymousUser()) for r in s.reasons]
+    assert f"Wrote “{RESTRICTED_LATER}”" in shown, shown
+    related_people(twin, viewer=world["outsider"].user)
+    related_resources(twin, viewer=AnonymousUser())
+    # No worker runs in these tests (on_commit callbacks never fire): index and caches stay stale.
+    PageViewRestriction.objects.create(page=later, restriction_type=PageViewRestriction.PASSWORD, password="lantern")
+    hidden_ids = {secret.pk, circle.pk, hidden_project.pk, members_adaptation.pk, later.pk}
+    return {"credited": credited, "adaptation": adaptation, "output": output, "open_project": open_project,
+            "unit": unit, "later": later, "reader": reader, "hidden_ids": hidden_ids}
+
+
+def api_person_and_page_outputs(world, exposed):
+    """(name, url, a public text that must appear) for every API output naming people or pointing at pages."""
+    twin, open_group = world["twin"], world["open"]
+    return [
+        ("API materials", ("/api/v2/pages/?type=resources.ResourcePage&limit=500"
+                           "&fields=contributor_list,based_on_id,community_id,project_id"), twin.title),
+        ("API projects", "/api/v2/pages/?type=communities.ProjectPage&fields=partner_list,community_id",
+         "Lantern public school"),
+        ("API communities", "/api/v2/pages/?type=communities.CommunityPage&fields=facilitator_names,parent_community_id",
+         open_group.title),
+        ("API units", "/api/v2/pages/?type=resources.CurriculumUnitPage&fields=linked_resource_ids", "Lantern unit"),
+        ("API every page, every field", "/api/v2/pages/?limit=500&fields=*", twin.title),
+        ("API material", f"/api/v2/pages/{exposed['credited'].pk}/", "Public Lanternwright"),
+        ("API adaptation", f"/api/v2/pages/{exposed['adaptation'].pk}/", "Lantern adaptation for all"),
+        ("API project output", f"/api/v2/pages/{exposed['output'].pk}/", "Lantern project output"),
+        ("API project", f"/api/v2/pages/{exposed['open_project'].pk}/", "Lantern public school"),
+        ("API community", f"/api/v2/pages/{open_group.pk}/", open_group.title),
+        ("API unit", f"/api/v2/pages/{exposed['unit'].pk}/", "Lantern unit"),
+        ("API filter on a hidden original",
+         f"/api/v2/pages/?type=resources.ResourcePage&based_on_id={world['secret'].pk}", None),
+    ]
+
+
+def pointer_values(data):
+    """Every page id the JSON names: item ids and the values of fields that point at pages."""
+    found = set()
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in POINTERS:
+                found |= set(value) if isinstance(value, list) else {value}
+            found |= pointer_values(value)
+    elif isinstance(data, list):
+        for value in data:
+            found |= pointer_values(value)
+    return found
+
+
+@pytest.mark.parametrize("who", ["anonymous", "outsider"])
+def test_api_fields_name_no_private_person_and_point_at_no_hidden_page(client, world, exposed, who):
+    sign_in_as(client, who, world)
+    for name, url, expected in api_person_and_page_outputs(world, exposed):
+        response = client.get(url)
+        assert response.status_code == 200, (name, url, response.status_code)
+        text = response.content.decode()
+        if expected is not None:
+            assert expected in text, f"{name}: the public object is missing, so the check would prove nothing"
+        assert not leaks(text, EXPOSED), f"{name} ({url}) shows {leaks(text, EXPOSED)}"
+        pointed = pointer_values(response.json()) & exposed["hidden_ids"]
+        assert not pointed, f"{name} ({url}) points at hidden pages {pointed}"
+
+
+@pytest.mark.parametrize("who", ["anonymous", "outsider"])
+def test_sidebar_reasons_name_nothing_the_viewer_may_not_see(client, world, exposed, who):
+    sign_in_as(client, who, world)
+    pages = [world["twin"].url, exposed["credited"].url, exposed["adaptation"].url, world["author"].get_absolute_url()]
+    if who == "outsider":
+        pages.append("/en/recommendations/for-you/")
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        text = response.content.decode()
+        assert 'class="reasons"' in text, f"{url}: no reasons shown, so the check would prove nothing"
+        assert not leaks(text, EXPOSED), f"{url} shows {leaks(text, EXPOSED)}"
+
+
+def test_digest_mails_name_nothing_their_reader_may_not_see(world, exposed):
+    from io import StringIO
+
+    from django.core import mail
+    from django.core.management import call_command
+
+    call_command("send_digests", stdout=StringIO())
+    to_reader = [m for m in mail.outbox if m.to == ["reader@example.org"]]
+    assert to_reader and world["twin"].title in to_reader[0].body, "the reader's digest should list the public twin"
+    from communities.models import Person
+
+    members = set(world["circle"].memberships().values_list("person__user__email", flat=True))
+    names = dict(Person.objects.filter(user__isnull=False).values_list("user__email", "display_name"))
+    for message in mail.outbox:
+        if set(message.to) & members:
+            continue  # the circle's members may read about the circle
+        markers = [m for m in EXPOSED if m not in {names.get(address) for address in message.to}]  # "Hello <you>"
+        html = "".join(content for content, _mime in message.alternatives)
+        for text in (message.subject, message.body, html):
+            assert not leaks(text, markers), f"digest to {message.to} shows {leaks(text, markers)}"
+
+
+@pytest.mark.parametrize("who", ["anonymous", "outsider"])
+def test_a_page_restricted_after_indexing_is_absent_from_every_public_output(client, world, exposed, who):
+    sign_in_as(client, who, world)
+    for name, url, expected in public_outputs(world) + api_person_and_page_outputs(world, exposed):
+        response = client.get(url)
+        assert response.status_code == 200, (name, url, response.status_code)
+        text = response.content.decode()
+        if expected is not None:
+            assert expected in text, f"{name}: the public twin is missing, so the check would prove nothing"
+        assert not leaks(text, [RESTRICTED_LATER]), f"{name} ({url}) shows the page restricted after indexing"
+    response = client.get(f"/api/v2/pages/{exposed['later'].pk}/")
+    assert response.status_code == 404
