@@ -78,7 +78,7 @@ def test_a_partner_invites_a_visible_person_who_is_told_by_email(client, communi
     assert not project.partners.filter(person=hidden).exists()
 
 
-def test_a_partner_invites_by_email_and_the_invitee_joins_community_and_project(client, community):
+def test_a_partner_invites_by_email_and_the_invitee_joins_the_project_and_asks_to_join_the_community(client, community):
     starter = f.person("Sara Starter")
     f.join(starter, community)
     project = f.project(community, "Rain maps")
@@ -93,8 +93,9 @@ def test_a_partner_invites_by_email_and_the_invitee_joins_community_and_project(
     client.post(f"/en/account/invitation/{invitation.token}/", {
         "display_name": "Nora New", "password1": "a-long-Pass-phrase-42", "password2": "a-long-Pass-phrase-42",
     })
+    # Only facilitators admit members: the partner's membership waits for them.
     nora = Membership.objects.get(community=community, person__display_name="Nora New")
-    assert nora.status == "active"
+    assert nora.status == "requested"
     assert project.partners.filter(person=nora.person).exists()
 
 
