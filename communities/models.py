@@ -439,8 +439,12 @@ def _invitation_token():
 class Invitation(models.Model):
     """A facilitator's (or project partner's) invitation of an e-mail address into a community.
 
-    The token in the link is the only proof needed: whoever holds the e-mail
-    holds the link, so accepting it also confirms the address.
+    The invitation is for its address: only an account with that e-mail
+    address (or a new account made from the link, which confirms it) accepts
+    it. Only facilitators admit members: a partner's invitation from someone
+    who does not facilitate the community makes the invitee a partner of the
+    project, and the facilitators decide on the membership
+    (participation.invitation_admits).
     """
 
     VALID_FOR = timedelta(days=30)
