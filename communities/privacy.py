@@ -156,6 +156,20 @@ def can_see_page(viewer, page):
     return visible_pages(viewer, Page.objects.filter(pk=page.pk)).exists()
 
 
+def can_open_draft(viewer, page, community=None):
+    """Whether the view restrictions let the viewer read a page that need not be live (a draft).
+
+    Every restriction on the page or above it must admit the viewer, as in
+    visible_pages (a password restriction never does), and so must those of
+    `community`, the community the draft will belong to when it is published:
+    a draft moving into a members-only community is already members-only.
+    Being credited or owning a page is never enough on its own.
+    """
+    blocked = blocked_paths(viewer)
+    paths = [page.path] + ([community.path] if community is not None else [])
+    return not any(path.startswith(b) for path in paths for b in blocked)
+
+
 # -- Members-only communities as Wagtail privacy ---------------------------
 
 def community_group(community):
