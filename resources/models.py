@@ -263,7 +263,7 @@ class ResourcePage(Page):
         return visible_pages(viewer, ResourcePage.objects.adaptations_of(self))
 
     def get_context(self, request, *args, **kwargs):
-        from communities.privacy import can_see_page, can_see_person
+        from communities.privacy import can_see_page, can_see_person, visible_pages
 
         context = super().get_context(request, *args, **kwargs)
         viewer = request.user
@@ -275,7 +275,7 @@ class ResourcePage(Page):
         context["hidden_contributor_count"] = self.contributors.count() - len(context["credited"])
         context["based_on"] = self.based_on if self.based_on and can_see_page(viewer, self.based_on) else None
         context["adaptations"] = self.adaptations_visible_to(viewer)
-        context["translations"] = self.get_translations(inclusive=False).live()
+        context["translations"] = visible_pages(viewer, self.get_translations(inclusive=False))
         context["translators"] = [c for c in context["credited"] if c.role == ContributorRole.TRANSLATOR]
         return context
 

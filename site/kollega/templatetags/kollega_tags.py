@@ -7,7 +7,7 @@ from wagtail.models import Locale, Page
 
 from communities.privacy import can_see_page, visible_pages
 from communities.views import one_per_translation
-from metadata.public import hreflang_alternates
+from metadata.public import hreflang_alternates, is_public, public_translations
 from vocabularies.languages import LANGUAGE_NAMES
 
 register = template.Library()
@@ -35,19 +35,25 @@ def _url(page, request):
 def language_links(context):
     """One entry per site language for the switcher.
 
-    On a Wagtail page, each entry links to the live translation of the page
-    when there is one; otherwise to that language's home page, flagged
+    On a Wagtail page, each entry links to the translation of the page when
+    there is one the viewer may open (communities.privacy: live, and admitted
+    by its view restrictions); otherwise to that language's home page, flagged
     `translated=False` so the template can say the page is not translated yet.
     On other views (search, profiles), the same path under the other prefix.
     """
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
+    openable = {}
+    if isinstance(page, Page):
+        viewer = getattr(request, "user", None)
+        openable = {p.locale_id: p for p in visible_pages(viewer, page.get_translations(inclusive=False))}
+        openable[page.locale_id] = page
     links = []
     for code, name, locale in _locales():
         link = {"code": code, "name": name, "current": code == current, "translated": True}
         if isinstance(page, Page) and locale is not None:
-            target = page if page.locale_id == locale.pk else page.get_translation_or_none(locale)
+            target = openable.get(locale.pk)
             if target is not None and target.live:
                 link["url"] = _url(target, request)
             else:
@@ -63,12 +69,17 @@ def language_links(context):
 
 @register.simple_tag(takes_context=True)
 def alternate_links(context):
-    """(hreflang, absolute URL) pairs for every live translation of the page, plus x-default."""
+    """(hreflang, absolute URL) pairs for the page and its translations, plus x-default.
+
+    Asked as an anonymous visitor (metadata.public), like the sitemap: crawlers
+    read the head without a session, so a members-only page announces no
+    alternates and no page announces a translation that only members may open.
+    """
     page = context.get("page")
-    if not isinstance(page, Page) or not page.live:
+    if not isinstance(page, Page) or not is_public(page):
         return []
     request = context.get("request")
-    pages = [page] + list(page.get_translations(inclusive=False).live())
+    pages = [page] + public_translations(page)
     links = [(item.locale.language_code, url) for item in pages if (url := item.get_full_url(request))]
     # x-default: the default-language version, or this page when there is none.
     return hreflang_alternates(links, links[0][1] if links else None)
@@ -147,11 +158,19 @@ def visible_to(page, user):
 
 
 @register.filter
-def in_reader_language(page):
-    """The live translation of a page in the active language, or the page itself."""
+def in_reader_language(page, user=None):
+    """The translation of a page in the active language that `user` may open, or the page itself.
+
+    `{{ page|in_reader_language:request.user }}`; without a user, as an anonymous visitor.
+    """
     if page is None:
         return None
-    return page.localized.specific if isinstance(page, Page) else page
+    if not isinstance(page, Page):
+        return page
+    localized = page.localized
+    if localized.pk != page.pk and not can_see_page(user, localized):
+        return page
+    return localized.specific
 
 
 @register.filter
