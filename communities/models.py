@@ -404,13 +404,10 @@ class ProjectPage(Page):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from .privacy import can_see_person
+        from .privacy import visible_partners
 
         context = super().get_context(request, *args, **kwargs)
-        context["visible_partners"] = [
-            p for p in self.partners.select_related("person")
-            if p.person is None or can_see_person(request.user, p.person)
-        ]
+        context["visible_partners"] = visible_partners(request.user, self.partners.all())
         from .participation import can_manage_project
         from .privacy import viewer_person
 

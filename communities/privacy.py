@@ -83,6 +83,21 @@ def can_see_person(viewer, person):
     return visible_people(viewer, Person.objects.filter(pk=person.pk)).exists()
 
 
+def visible_partners(viewer, partners):
+    """The partner rows of a project the viewer may see: a school alone, or a person they may see.
+
+    `partners` is a ProjectPartner queryset; the project page and the partner
+    management page both list through this, so neither shows someone the
+    other hides.
+    """
+    rows = list(partners.select_related("person"))
+    shown = set(
+        visible_people(viewer, Person.objects.filter(pk__in=[r.person_id for r in rows if r.person_id]))
+        .values_list("pk", flat=True)
+    )
+    return [r for r in rows if r.person_id is None or r.person_id in shown]
+
+
 def _restriction_admits(restriction, viewer, group_ids):
     if restriction.restriction_type == PageViewRestriction.LOGIN:
         return viewer.is_authenticated

@@ -2,7 +2,7 @@
 import pytest
 from django.core import mail
 
-from communities.models import Invitation, Membership, ProjectPage
+from communities.models import Invitation, Membership, ProjectPage, ProjectPartner
 from recommender import conf
 from tests import factories as f
 from tests.recommender.helpers import index_all
@@ -132,3 +132,21 @@ def test_marking_looking_for_partners_shows_suggested_partners_open_ones_first(c
     assert "Olga Open" in section and "Pia Private" not in section
     if "Carl Closed" in section:
         assert section.index("Olga Open") < section.index("Carl Closed")
+
+
+def test_the_partner_page_lists_only_the_partners_the_project_page_shows(client, community):
+    starter = f.person("Sara Starter")
+    f.join(starter, community)
+    project = f.project(community, "Rain maps")
+    from communities.participation import add_partner
+
+    add_partner(project, starter)
+    hidden = f.person("Hidden Hugo", discoverability="nobody", school="Hugo's school")
+    add_partner(project, hidden)  # e.g. added by an editor in the admin
+    ProjectPartner.objects.create(project=project, school="Escola sem nome", country="PT")
+    client.force_login(starter.user)
+    project_page = client.get(project.url).content.decode()
+    manage_page = client.get(f"/en/take-part/project/{project.pk}/partners/").content.decode()
+    for html in (project_page, manage_page):
+        assert "Sara Starter" in html and "Escola sem nome" in html
+        assert "Hidden Hugo" not in html and "Hugo&#x27;s school" not in html
