@@ -185,6 +185,22 @@ def can_open_draft(viewer, page, community=None):
     return not any(path.startswith(b) for path in paths for b in blocked)
 
 
+def answers_as_missing(request, page):
+    """Whether serving `page` must answer exactly as a missing page would (404).
+
+    A login or group restriction (members-only) on the page or above it that
+    refuses the request would otherwise send the visitor to sign in, which
+    tells an outsider that the page exists. Wagtail's own check
+    (PageViewRestriction.accept_request) decides; password restrictions keep
+    Wagtail's password form, since knowing such an address is the point.
+    communities/wagtail_hooks.py asks this before Wagtail serves any page.
+    """
+    return any(
+        restriction.restriction_type != PageViewRestriction.PASSWORD and not restriction.accept_request(request)
+        for restriction in page.get_view_restrictions()
+    )
+
+
 # -- Members-only communities as Wagtail privacy ---------------------------
 
 def community_group(community):

@@ -1,9 +1,24 @@
-"""Admin screens for people and memberships, grouped under a "Communities" menu."""
+"""Admin screens for people and memberships, grouped under a "Communities" menu; restricted pages served as missing."""
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Membership, Person
+from .privacy import answers_as_missing
+
+
+@hooks.register("before_serve_page", order=-100)
+def restricted_pages_answer_as_missing(page, request, serve_args, serve_kwargs):
+    """A members-only (or sign-in only) page refuses outsiders with the 404 of a missing page.
+
+    Runs before Wagtail's own view-restriction check (an on_serve_page hook,
+    which would redirect to sign-in); the 404 page offers signed-out
+    visitors a sign-in link that returns to the address they asked for.
+    """
+    if answers_as_missing(request, page):
+        raise Http404
 
 
 class PersonViewSet(SnippetViewSet):
