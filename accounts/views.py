@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from communities.models import Invitation, Person
-from communities.participation import accept_invitation
-from communities.privacy import viewer_person
+from communities.models import Invitation, MembershipStatus, Person
+from communities.participation import accept_invitation, invitation_admits, invitation_is_for
+from communities.privacy import can_see_page, viewer_person
 
 from . import services
 from .forms import DeleteAccountForm, PasswordResetForm, ProfileForm, SignInForm, SignUpForm
@@ -62,14 +62,20 @@ def invitation(request, token):
         return render(request, "accounts/invitation_closed.html", {"invitation": invitation}, status=410)
     community = invitation.community
     if request.user.is_authenticated:
-        # Already has an account: one click to accept.
+        # Already has an account: one click to accept, when it holds the invited address.
         me = viewer_person(request.user)
+        if not invitation_is_for(invitation, request.user):
+            return render(request, "accounts/invitation_other_account.html", {"invitation": invitation}, status=403)
         if request.method == "POST" and me is not None:
-            accept_invitation(invitation, me)
-            messages.success(request, _("You are now a member of %(community)s.") % {"community": community.title})
+            membership = accept_invitation(invitation, me)
+            messages.success(request, _invitation_accepted_message(invitation, membership))
             target = invitation.project or community
-            return redirect(target.get_url(request) or "/")
-        return render(request, "accounts/invitation.html", {"invitation": invitation, "form": None, "me": me})
+            if not can_see_page(request.user, target):
+                target = community if can_see_page(request.user, community) else None
+            return redirect((target and target.get_url(request)) or "accounts:profile")
+        return render(request, "accounts/invitation.html", {
+            "invitation": invitation, "form": None, "me": me, "admits": invitation_admits(invitation),
+        })
     form = SignUpForm(request.POST or None, invitation=invitation)
     if request.method == "POST" and form.is_valid():
         # Following the link proves the address: the account is active at once.
@@ -77,11 +83,26 @@ def invitation(request, token):
             email=invitation.email, password=form.cleaned_data["password1"],
             display_name=form.cleaned_data["display_name"], active=True,
         )
-        accept_invitation(invitation, person)
+        membership = accept_invitation(invitation, person)
         login(request, user, backend=BACKEND)
-        messages.success(request, _("Welcome to Kollega! You are now a member of %(community)s.") % {"community": community.title})
+        if membership is not None and membership.status == MembershipStatus.ACTIVE:
+            messages.success(request, _("Welcome to Kollega! You are now a member of %(community)s.") % {"community": community.title})
+        else:
+            messages.success(request, _invitation_accepted_message(invitation, membership))
         return redirect("accounts:profile")
-    return render(request, "accounts/invitation.html", {"invitation": invitation, "form": form})
+    return render(request, "accounts/invitation.html", {
+        "invitation": invitation, "form": form, "admits": invitation_admits(invitation),
+    })
+
+
+def _invitation_accepted_message(invitation, membership):
+    """What accepting did: a member, or a partner whose membership the facilitators decide on."""
+    community = invitation.community.title
+    if membership is not None and membership.status == MembershipStatus.ACTIVE:
+        return _("You are now a member of %(community)s.") % {"community": community}
+    return _("You are now a partner of %(project)s. The facilitators of %(community)s decide whether you "
+             "become a member; you will get an e-mail when they answer.") % {
+        "project": invitation.project.title, "community": community}
 
 
 class SignInView(auth_views.LoginView):

@@ -480,12 +480,9 @@ class ProjectPage(Page):
 
     def partners_visible_to(self, viewer):
         """Partner rows the viewer may see: schools named without a person, and people the viewer may see."""
-        from .privacy import visible_people
+        from .privacy import visible_partners
 
-        rows = list(self.partners.select_related("person"))
-        visible = set(visible_people(viewer, Person.objects.filter(pk__in=[p.person_id for p in rows if p.person_id]))
-                      .values_list("pk", flat=True))
-        return [p for p in rows if p.person_id is None or p.person_id in visible]
+        return visible_partners(viewer, self.partners.all())
 
     def partner_list_for(self, viewer):
         return [
@@ -524,8 +521,12 @@ def _invitation_token():
 class Invitation(models.Model):
     """A facilitator's (or project partner's) invitation of an e-mail address into a community.
 
-    The token in the link is the only proof needed: whoever holds the e-mail
-    holds the link, so accepting it also confirms the address.
+    The invitation is for its address: only an account with that e-mail
+    address (or a new account made from the link, which confirms it) accepts
+    it. Only facilitators admit members: a partner's invitation from someone
+    who does not facilitate the community makes the invitee a partner of the
+    project, and the facilitators decide on the membership
+    (participation.invitation_admits).
     """
 
     VALID_FOR = timedelta(days=30)

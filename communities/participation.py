@@ -113,8 +113,17 @@ def leave(person, community):
 
 
 # -- Invitations -------------------------------------------------------------------
+#
+# Only facilitators admit members. A community invitation comes from the
+# facilitators' page (views.invite checks can_moderate) and makes the invitee
+# a member; a project partner's invitation makes them a partner of the project
+# and nothing more, unless its sender facilitates the community: membership is
+# then asked of the facilitators (request_to_join), who decide as for any
+# request. An invitation is for its address: whoever is signed in with another
+# account cannot accept it.
 
 def invite(email, community, invited_by, project=None):
+    """Invite an address into `community` (facilitators) or into `project` (its partners)."""
     invitation = Invitation.objects.create(
         email=email.strip().lower(), community=community, project=project, invited_by=invited_by,
     )
@@ -125,16 +134,43 @@ def invite(email, community, invited_by, project=None):
     return invitation
 
 
+def invitation_admits(invitation):
+    """Whether accepting the invitation makes the invitee a member of its community.
+
+    A community invitation always does (only facilitators may send one); a
+    project invitation only when its sender still facilitates the community.
+    """
+    if invitation.project_id is None:
+        return True
+    return is_facilitator(invitation.invited_by, invitation.community)
+
+
+def invitation_is_for(invitation, user):
+    """Whether `user` holds the address the invitation was sent to (case does not matter)."""
+    email = (getattr(user, "email", "") or "").strip().lower()
+    return bool(email) and email == invitation.email.strip().lower()
+
+
 @transaction.atomic
 def accept_invitation(invitation, person):
-    """Make the invitee an active member (and a partner of the invited project)."""
+    """Accept for `person`: a member when the invitation admits, a partner of the invited project.
+
+    Returns the person's membership of the community afterwards (active,
+    requested of the facilitators, or None). Refuses an invitation sent to
+    another address (ParticipationError "other_address").
+    """
+    if person is None or person.user_id is None or not invitation_is_for(invitation, person.user):
+        raise ParticipationError("other_address")
     membership = membership_of(person, invitation.community)
-    if membership is None:
-        membership = Membership(person=person, community=invitation.community, role=MembershipRole.MEMBER)
-    if membership.status != MembershipStatus.ACTIVE:
-        membership.status = MembershipStatus.ACTIVE
-        membership.since = timezone.localdate()
-        membership.save()
+    if invitation_admits(invitation):
+        if membership is None:
+            membership = Membership(person=person, community=invitation.community, role=MembershipRole.MEMBER)
+        if membership.status != MembershipStatus.ACTIVE:
+            membership.status = MembershipStatus.ACTIVE
+            membership.since = timezone.localdate()
+            membership.save()
+    elif membership is None or membership.status != MembershipStatus.ACTIVE:
+        membership = request_to_join(person, invitation.community)
     if invitation.project is not None:
         add_partner(invitation.project, person)
     invitation.accepted_at = timezone.now()

@@ -93,6 +93,21 @@ def can_see_person(viewer, person):
     return visible_people(viewer, Person.objects.filter(pk=person.pk)).exists()
 
 
+def visible_partners(viewer, partners):
+    """The partner rows of a project the viewer may see: a school alone, or a person they may see.
+
+    `partners` is a ProjectPartner queryset; the project page and the partner
+    management page both list through this, so neither shows someone the
+    other hides.
+    """
+    rows = list(partners.select_related("person"))
+    shown = set(
+        visible_people(viewer, Person.objects.filter(pk__in=[r.person_id for r in rows if r.person_id]))
+        .values_list("pk", flat=True)
+    )
+    return [r for r in rows if r.person_id is None or r.person_id in shown]
+
+
 def _restriction_admits(restriction, viewer, group_ids):
     if restriction.restriction_type == PageViewRestriction.LOGIN:
         return viewer.is_authenticated
@@ -287,6 +302,36 @@ def visible_page_ids(viewer, ids):
 def visible_page_id(viewer, pk):
     """`pk` when the viewer may open that page, else None (a pointer to a hidden page says nothing)."""
     return pk if pk is not None and pk in visible_page_ids(viewer, [pk]) else None
+
+
+def can_open_draft(viewer, page, community=None):
+    """Whether the view restrictions let the viewer read a page that need not be live (a draft).
+
+    Every restriction on the page or above it must admit the viewer, as in
+    visible_pages (a password restriction never does), and so must those of
+    `community`, the community the draft will belong to when it is published:
+    a draft moving into a members-only community is already members-only.
+    Being credited or owning a page is never enough on its own.
+    """
+    blocked = blocked_paths(viewer)
+    paths = [page.path] + ([community.path] if community is not None else [])
+    return not any(path.startswith(b) for path in paths for b in blocked)
+
+
+def answers_as_missing(request, page):
+    """Whether serving `page` must answer exactly as a missing page would (404).
+
+    A login or group restriction (members-only) on the page or above it that
+    refuses the request would otherwise send the visitor to sign in, which
+    tells an outsider that the page exists. Wagtail's own check
+    (PageViewRestriction.accept_request) decides; password restrictions keep
+    Wagtail's password form, since knowing such an address is the point.
+    communities/wagtail_hooks.py asks this before Wagtail serves any page.
+    """
+    return any(
+        restriction.restriction_type != PageViewRestriction.PASSWORD and not restriction.accept_request(request)
+        for restriction in page.get_view_restrictions()
+    )
 
 
 # -- Members-only communities as Wagtail privacy ---------------------------

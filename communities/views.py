@@ -14,7 +14,7 @@ from core.urls import absolute_url
 from . import participation
 from .forms import InviteForm, LookingForPartnersForm, PartnerInviteForm, ProjectForm
 from .models import CommunityPage, MembershipStatus, Person, ProjectPage
-from .privacy import can_see_page, can_see_person, viewer_person, visible_pages, visible_people
+from .privacy import can_see_page, can_see_person, viewer_person, visible_pages, visible_partners, visible_people
 
 
 def person_profile(request, slug):
@@ -184,5 +184,6 @@ def partners(request, pk):
             return redirect("participation:partners", pk=project.pk)
     return render(request, "communities/partners.html", {
         "project": project, "invite_form": invite_form, "looking_form": looking_form,
-        "partners": project.partners.select_related("person"),
+        # As the project page lists them: never a person the viewer may not see.
+        "partners": visible_partners(request.user, project.partners.all()),
     })

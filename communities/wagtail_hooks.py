@@ -1,4 +1,4 @@
-"""Admin screens for people and memberships, grouped under a "Communities" menu."""
+"""Admin screens for people and memberships, grouped under a "Communities" menu; serving hooks of the privacy rule."""
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Membership, Person
-from .privacy import can_download_document
+from .privacy import answers_as_missing, can_download_document
 
 
 @hooks.register("before_serve_document", order=100)
@@ -18,6 +18,18 @@ def serve_documents_within_privacy(document, request):
     gets the same 404 as for a file that does not exist.
     """
     if not can_download_document(request.user, document):
+        raise Http404
+
+
+@hooks.register("before_serve_page", order=-100)
+def restricted_pages_answer_as_missing(page, request, serve_args, serve_kwargs):
+    """A members-only (or sign-in only) page refuses outsiders with the 404 of a missing page.
+
+    Runs before Wagtail's own view-restriction check (an on_serve_page hook,
+    which would redirect to sign-in); the 404 page offers signed-out
+    visitors a sign-in link that returns to the address they asked for.
+    """
+    if answers_as_missing(request, page):
         raise Http404
 
 

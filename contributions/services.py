@@ -9,6 +9,7 @@ from wagtail.models import Collection, Locale
 from core.pages import available_slug, index_page_for
 from core.text import text_to_paragraph_blocks
 from communities.models import CommunityPage, Membership, MembershipStatus, Person
+from communities.privacy import can_open_draft
 from resources.models import ContributorRole, ResourceAttachment, ResourceContributor, ResourceIndexPage, ResourcePage
 from translations.permissions import may_translate_in_editor
 from vocabularies.licences import get_licence
@@ -45,10 +46,22 @@ def quiet_admin_notifications(user):
 
 
 def can_edit_draft(user, page):
-    """A teacher edits materials they own or are credited on; facilitators review in the admin."""
+    """A teacher edits materials they own or are credited on and may read; facilitators review in the admin.
+
+    The page's view restrictions come first (an adaptation copies the
+    original's credits into what may be a members-only community), and so
+    does the community its latest draft belongs to.
+    """
     if not user.is_authenticated:
         return False
-    return page.owner_id == user.pk or page.contributors.filter(person__user=user).exists()
+    if not (page.owner_id == user.pk or page.contributors.filter(person__user=user).exists()):
+        return False
+    return may_read_draft(user, page)
+
+
+def may_read_draft(user, page):
+    """Whether the view restrictions of the page and of its latest draft's community admit the user."""
+    return can_open_draft(user, page, page.get_latest_revision_as_object().community)
 
 
 # -- body text <-> StreamField ------------------------------------------------

@@ -52,6 +52,8 @@ def mine(request):
     ).distinct().order_by("-latest_revision_created_at")
     rows = []
     for page in pages:
+        if not services.may_read_draft(request.user, page):
+            continue  # credited on a page the view restrictions close to them (e.g. a members-only adaptation)
         state = page.current_workflow_state
         comment = ""
         if needs_changes(page) and state.current_task_state:

@@ -300,6 +300,8 @@ class ResourcePage(Page):
         return visible_pages(viewer, ResourcePage.objects.adaptations_of(self))
 
     def get_context(self, request, *args, **kwargs):
+        from communities.privacy import visible_pages
+
         context = super().get_context(request, *args, **kwargs)
         viewer = request.user
         # Former members (deleted accounts) stay credited under a generic name, without a profile link.
@@ -307,7 +309,7 @@ class ResourcePage(Page):
         context["hidden_contributor_count"] = self.contributors.count() - len(context["credited"])
         context["based_on"] = self.based_on_visible_to(viewer)
         context["adaptations"] = self.adaptations_visible_to(viewer)
-        context["translations"] = self.get_translations(inclusive=False).live()
+        context["translations"] = visible_pages(viewer, self.get_translations(inclusive=False))
         context["translators"] = [c for c in context["credited"] if c.role == ContributorRole.TRANSLATOR]
         return context
 

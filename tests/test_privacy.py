@@ -208,7 +208,7 @@ def test_left_or_requested_membership_does_not_open_members_only_pages(members_o
     factories.join(viewer, community, status=status)
     assert not can_see_page(viewer.user, lesson)
     client.force_login(viewer.user)
-    assert client.get(lesson.url).status_code == 302
+    assert client.get(lesson.url).status_code == 404
 
 
 def test_leaving_a_community_closes_its_members_only_pages(members_only):
@@ -219,14 +219,16 @@ def test_leaving_a_community_closes_its_members_only_pages(members_only):
     assert not can_see_page(get_user_model().objects.get(pk=member.user.pk), lesson)
 
 
-def test_members_only_pages_redirect_anonymous_and_non_members_to_sign_in(members_only, client):
+def test_members_only_pages_answer_anonymous_and_non_members_as_missing_pages(members_only, client):
     community, lesson, member = members_only
     for url in (community.url, lesson.url):
         response = client.get(url)
-        assert response.status_code == 302 and response["Location"].startswith("/en/account/sign-in/")
+        # Not a redirect to sign-in, which would confirm that the page exists.
+        assert response.status_code == 404 and "Location" not in response
+        assert f"/en/account/sign-in/?next={url}" in response.content.decode()
     outsider = factories.person()
     client.force_login(outsider.user)
-    assert client.get(lesson.url).status_code == 302
+    assert client.get(lesson.url).status_code == 404
     client.force_login(member.user)
     assert client.get(community.url).status_code == 200
     assert client.get(lesson.url).status_code == 200

@@ -34,19 +34,25 @@ def _url(page, request):
 def language_links(context):
     """One entry per site language for the switcher.
 
-    On a Wagtail page, each entry links to the live translation of the page
-    when there is one; otherwise to that language's home page, flagged
+    On a Wagtail page, each entry links to the translation of the page when
+    there is one the viewer may open (communities.privacy: live, and admitted
+    by its view restrictions); otherwise to that language's home page, flagged
     `translated=False` so the template can say the page is not translated yet.
     On other views (search, profiles), the same path under the other prefix.
     """
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
+    openable = {}
+    if isinstance(page, Page):
+        viewer = getattr(request, "user", None)
+        openable = {p.locale_id: p for p in visible_pages(viewer, page.get_translations(inclusive=False))}
+        openable[page.locale_id] = page
     links = []
     for code, name, locale in _locales():
         link = {"code": code, "name": name, "current": code == current, "translated": True}
         if isinstance(page, Page) and locale is not None:
-            target = page if page.locale_id == locale.pk else page.get_translation_or_none(locale)
+            target = openable.get(locale.pk)
             if target is not None and target.live:
                 link["url"] = _url(target, request)
             else:
@@ -133,11 +139,19 @@ def visible_to(page, user):
 
 
 @register.filter
-def in_reader_language(page):
-    """The live translation of a page in the active language, or the page itself."""
+def in_reader_language(page, user=None):
+    """The translation of a page in the active language that `user` may open, or the page itself.
+
+    `{{ page|in_reader_language:request.user }}`; without a user, as an anonymous visitor.
+    """
     if page is None:
         return None
-    return page.localized.specific if isinstance(page, Page) else page
+    if not isinstance(page, Page):
+        return page
+    localized = page.localized
+    if localized.pk != page.pk and not can_see_page(user, localized):
+        return page
+    return localized.specific
 
 
 @register.filter

@@ -57,12 +57,17 @@ def community_feed_links(page):
 
 @register.simple_tag(takes_context=True)
 def alternate_links(context):
-    """(hreflang, absolute URL) pairs for every live translation of the page, plus x-default."""
+    """(hreflang, absolute URL) pairs for the page and its translations, plus x-default.
+
+    Asked as an anonymous visitor (metadata.public), like the sitemap: crawlers
+    read the head without a session, so a members-only page announces no
+    alternates and no page announces a translation that only members may open.
+    """
     page = context.get("page")
-    if not isinstance(page, Page) or not page.live:
+    if not isinstance(page, Page) or not public.is_public(page):
         return []
     request = context.get("request")
-    pages = [page] + list(page.get_translations(inclusive=False).live())
+    pages = [page] + public.public_translations(page)
     links = [(item.locale.language_code, url) for item in pages if (url := item.get_full_url(request))]
     # x-default: the default-language version, or this page when there is none.
     return public.hreflang_alternates(links, links[0][1] if links else None)

@@ -198,11 +198,12 @@ def test_password_reset_mails_a_link_that_sets_a_new_password(client):
     assert teacher.user.check_password("Another-long-secret-7")
 
 
-def test_members_only_pages_send_visitors_to_the_sign_in_page_of_their_language(client):
+def test_members_only_pages_offer_visitors_the_sign_in_page_of_their_language(client):
+    # As a missing page would (404), so that outsiders cannot tell the page exists.
     community = factories.community(visibility="members")
     response = client.get(community.url)
-    assert response.status_code == 302
-    assert response["Location"].startswith("/en/account/sign-in/")
+    assert response.status_code == 404
+    assert f'href="/en/account/sign-in/?next={community.url}"' in response.content.decode()
 
 
 def test_signing_out(client):

@@ -2,7 +2,7 @@
 import pytest
 from django.core import mail
 
-from communities.models import Invitation, Membership, ProjectPage
+from communities.models import Invitation, Membership, ProjectPage, ProjectPartner
 from recommender import conf
 from tests import factories as f
 from tests.recommender.helpers import index_all
@@ -78,7 +78,7 @@ def test_a_partner_invites_a_visible_person_who_is_told_by_email(client, communi
     assert not project.partners.filter(person=hidden).exists()
 
 
-def test_a_partner_invites_by_email_and_the_invitee_joins_community_and_project(client, community):
+def test_a_partner_invites_by_email_and_the_invitee_joins_the_project_and_asks_to_join_the_community(client, community):
     starter = f.person("Sara Starter")
     f.join(starter, community)
     project = f.project(community, "Rain maps")
@@ -93,8 +93,9 @@ def test_a_partner_invites_by_email_and_the_invitee_joins_community_and_project(
     client.post(f"/en/account/invitation/{invitation.token}/", {
         "display_name": "Nora New", "password1": "a-long-Pass-phrase-42", "password2": "a-long-Pass-phrase-42",
     })
+    # Only facilitators admit members: the partner's membership waits for them.
     nora = Membership.objects.get(community=community, person__display_name="Nora New")
-    assert nora.status == "active"
+    assert nora.status == "requested"
     assert project.partners.filter(person=nora.person).exists()
 
 
@@ -131,3 +132,21 @@ def test_marking_looking_for_partners_shows_suggested_partners_open_ones_first(c
     assert "Olga Open" in section and "Pia Private" not in section
     if "Carl Closed" in section:
         assert section.index("Olga Open") < section.index("Carl Closed")
+
+
+def test_the_partner_page_lists_only_the_partners_the_project_page_shows(client, community):
+    starter = f.person("Sara Starter")
+    f.join(starter, community)
+    project = f.project(community, "Rain maps")
+    from communities.participation import add_partner
+
+    add_partner(project, starter)
+    hidden = f.person("Hidden Hugo", discoverability="nobody", school="Hugo's school")
+    add_partner(project, hidden)  # e.g. added by an editor in the admin
+    ProjectPartner.objects.create(project=project, school="Escola sem nome", country="PT")
+    client.force_login(starter.user)
+    project_page = client.get(project.url).content.decode()
+    manage_page = client.get(f"/en/take-part/project/{project.pk}/partners/").content.decode()
+    for html in (project_page, manage_page):
+        assert "Sara Starter" in html and "Escola sem nome" in html
+        assert "Hidden Hugo" not in html and "Hugo&#x27;s school" not in html

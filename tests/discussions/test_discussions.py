@@ -60,7 +60,7 @@ def test_a_members_only_discussion_is_closed_to_non_members_and_anonymous(client
     assert client.get(f"/en/discussions/thread/{thread.pk}/").status_code == 200
     stranger = f.person()
     client.force_login(stranger.user)
-    assert client.get(community.url).status_code == 302
+    assert client.get(community.url).status_code == 404
     assert client.get(f"/en/discussions/community/{community.pk}/").status_code == 404
     assert client.get(f"/en/discussions/thread/{thread.pk}/").status_code == 404
     assert start_thread(client, community).status_code == 404
