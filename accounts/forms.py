@@ -3,7 +3,6 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 

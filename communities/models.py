@@ -16,7 +16,7 @@ from modelcluster.models import ClusterableModel
 from rest_framework import serializers
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
-    FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface,
+    FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel,
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField

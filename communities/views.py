@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from core.pages import one_per_translation
 from core.urls import absolute_url

@@ -1,10 +1,9 @@
 """Rebuild every vector: encode what changed, recompute language means, re-index, resumable."""
 import time
 
-from django.db import transaction
 
 from . import conf, pipeline, services
-from .documents import KINDS, PAGE_KINDS, indexable
+from .documents import PAGE_KINDS, indexable
 from .models import RebuildState
 
 BATCH = 64

@@ -1,6 +1,5 @@
 """The public API: page metadata serialises, and members-only or draft content never reaches anonymous clients."""
 import pytest
-from django.contrib.auth import get_user_model
 
 from tests import factories
 

@@ -9,7 +9,6 @@ that brings them back.
 import re
 
 import pytest
-from django.contrib.auth.hashers import make_password
 from wagtail.models import Page, PageViewRestriction
 
 from tests import factories as f

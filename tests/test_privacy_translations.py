@@ -8,7 +8,6 @@ import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
-from resources.models import ResourcePage
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

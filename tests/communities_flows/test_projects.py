@@ -3,7 +3,6 @@ import pytest
 from django.core import mail
 
 from communities.models import Invitation, Membership, ProjectPage, ProjectPartner
-from recommender import conf
 from tests import factories as f
 from tests.recommender.helpers import index_all
 

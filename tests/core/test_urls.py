@@ -2,13 +2,10 @@
 import importlib
 import re
 import sys
-from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.test import override_settings
-from django.utils import timezone
 
 from core.checks import check_base_url
 from core.urls import absolute_url

@@ -2,7 +2,6 @@
 import os
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
