@@ -231,7 +231,7 @@ def test_linked_resource_ids_of_a_unit_leave_out_members_only_materials(client, 
 
 
 def test_alias_of_does_not_point_at_a_page_the_viewer_may_not_open(client, db):
-    from kollega.models import StandardPage
+    from home.models import StandardPage
     from wagtail.models import PageViewRestriction
 
     board = factories.add_child(factories.home(), StandardPage(title="Board minutes", slug="board", summary="Minutes"))
