@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Discoverability, Person
+from core.forms import BoundedModelMultipleChoiceField
 from vocabularies.models import Subject
 
 from . import throttling
@@ -118,7 +119,7 @@ class DiscoverabilityWidget(forms.RadioSelect):
         return option
 
 
-class SubjectChoiceField(forms.ModelMultipleChoiceField):
+class SubjectChoiceField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.label
 
@@ -135,6 +136,7 @@ class ProfileForm(forms.ModelForm):
             "display_name", "school", "country", "region", "languages", "subjects", "levels", "interests", "bio",
             "open_to_collaboration", "discoverability",
         ]
+        field_classes = {"languages": BoundedModelMultipleChoiceField, "levels": BoundedModelMultipleChoiceField}
         widgets = {
             "languages": forms.CheckboxSelectMultiple,
             "levels": forms.CheckboxSelectMultiple,
