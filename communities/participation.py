@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.text import slugify
+from wagtail.coreutils import find_available_slug
 
 from .models import (
     Invitation, Membership, MembershipRole, MembershipStatus, ProjectPage, ProjectPartner,
@@ -165,6 +167,8 @@ def start_project(community, person, user, *, title, theme, summary="", descript
         title=title, theme=theme, summary=summary, description=plain_text_to_rich_text(description),
         looking_for_partners=looking_for_partners, start_date=start_date, end_date=end_date,
         owner=user, locale_id=community.locale_id,
+        # A title of only punctuation or emoji ("!!!", "🙂") has no slug of its own: never a blank one.
+        slug=find_available_slug(community, slugify(title, allow_unicode=True)[:200] or "project"),
     )
     project.partners.add(ProjectPartner(person=person, school=person.school, country=person.country))
     community.add_child(instance=project)
