@@ -28,6 +28,9 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLResolver, get_resolver
 from django.urls.resolvers import LocalePrefixPattern, RegexPattern, RoutePattern
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from assessment.models import SelfAssessment
@@ -36,6 +39,7 @@ from discussions.models import Post, Report, Thread
 from metadata.oai import VERBS
 from search.facets import FACETS
 from tests import factories as f
+from tests.security.test_fuzz import nasty_text, querystring
 
 pytestmark = pytest.mark.django_db
 
@@ -391,4 +395,21 @@ def test_api_oai_and_search_with_hostile_query_strings(client, world):
         probe.send(visitor, "get", url)
     for verb in VERBS:
         probe.send("teacher", "post", "/oai/", {"verb": verb, "metadataPrefix": "\x01", "set": "\x00"})
+    probe.assert_clean()
+
+
+# Beyond the enumerated values: hypothesis-made query strings (as tests/security/test_fuzz.py does for
+# the search page), derandomized so that CI runs the same examples every time.
+MACHINE_PATHS = ["/api/v2/pages/", "/api/v2/pages/find/", "/api/v2/documents/", "/api/v2/images/", "/oai/",
+                 "/en/search/", "/sv/search/autocomplete/"]
+MACHINE_KEYS = sorted({*API_PAGE_KEYS, "id", "html_path", "verb", *OAI_ARGUMENTS, *QUERY_KEYS})
+
+
+@hypothesis_settings(max_examples=80, deadline=None, derandomize=True, database=None)
+@given(path=st.sampled_from(MACHINE_PATHS),
+       verb=st.sampled_from([*VERBS, None]),
+       pairs=st.lists(st.tuples(st.sampled_from(MACHINE_KEYS) | st.text(max_size=6), nasty_text), max_size=5))
+def test_arbitrary_query_strings_on_the_machine_endpoints(world, path, verb, pairs):
+    probe = Probe(world, visitors=["anonymous"])
+    probe.send("anonymous", "get", f"{path}?" + querystring([*([("verb", verb)] if verb else []), *pairs]))
     probe.assert_clean()
