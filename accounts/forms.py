@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import Discoverability, Person
+from core.forms import BoundedModelMultipleChoiceField
 from core.mail import send_templated_email
 from core.urls import absolute_url
 from vocabularies.models import Subject
@@ -133,7 +134,7 @@ class DiscoverabilityWidget(forms.RadioSelect):
         return option
 
 
-class SubjectChoiceField(forms.ModelMultipleChoiceField):
+class SubjectChoiceField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.label
 
@@ -150,6 +151,7 @@ class ProfileForm(forms.ModelForm):
             "display_name", "school", "country", "region", "languages", "subjects", "levels", "interests", "bio",
             "open_to_collaboration", "discoverability",
         ]
+        field_classes = {"languages": BoundedModelMultipleChoiceField, "levels": BoundedModelMultipleChoiceField}
         widgets = {
             "languages": forms.CheckboxSelectMultiple,
             "levels": forms.CheckboxSelectMultiple,

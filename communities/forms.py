@@ -2,6 +2,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import BoundedModelChoiceField
+
 from .models import Person
 
 
@@ -35,7 +37,7 @@ class ProjectForm(forms.Form):
 class PartnerInviteForm(forms.Form):
     """Pick someone the inviter can already see, or type an e-mail address."""
 
-    person = forms.ModelChoiceField(
+    person = BoundedModelChoiceField(
         label=_("A teacher on Kollega"), queryset=Person.objects.none(), required=False,
         help_text=_("Only people whose profile you can see are listed."),
     )

@@ -3,9 +3,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from core.text import text_to_rich_text
-
 from core.mail import send_templated_email
+from core.pages import available_slug
+from core.text import text_to_rich_text
 from core.urls import absolute_url
 
 from .models import (
@@ -190,6 +190,8 @@ def start_project(community, person, user, *, title, theme, summary="", descript
         title=title, theme=theme, summary=summary, description=text_to_rich_text(description),
         looking_for_partners=looking_for_partners, start_date=start_date, end_date=end_date,
         owner=user, locale_id=community.locale_id,
+        # A title of only punctuation or emoji ("!!!", "🙂") has no slug of its own: never a blank one.
+        slug=available_slug(community, title, fallback="project"),
     )
     project.partners.add(ProjectPartner(person=person, school=person.school, country=person.country))
     community.add_child(instance=project)

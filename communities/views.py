@@ -3,13 +3,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from core.pages import one_per_translation
 from core.urls import absolute_url
+
+from core.shortcuts import get_object_or_404
 
 from . import participation
 from .forms import InviteForm, LookingForPartnersForm, PartnerInviteForm, ProjectForm

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 
+from core.forms import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 from vocabularies.languages import LANGUAGE_CHOICES
 from vocabularies.licences import DEFAULT_LICENCE, LICENCE_CHOICES, get_licence
 from vocabularies.models import EducationLevel, ResourceType, Subject
@@ -34,17 +35,17 @@ class MultipleFileField(forms.FileField):
         return files
 
 
-class LabelledChoice(forms.ModelMultipleChoiceField):
+class LabelledChoice(BoundedModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return getattr(obj, "label", str(obj))
 
 
-class ResourceTypeChoice(forms.ModelChoiceField):
+class ResourceTypeChoice(BoundedModelChoiceField):
     def label_from_instance(self, obj):
         return obj.label
 
 
-class CommunityChoice(forms.ModelChoiceField):
+class CommunityChoice(BoundedModelChoiceField):
     def label_from_instance(self, obj):
         return obj.localized.title
 
@@ -68,7 +69,7 @@ class ResourceForm(forms.Form):
     subjects = LabelledChoice(
         label=_("Subjects"), queryset=Subject.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
     )
-    levels = forms.ModelMultipleChoiceField(
+    levels = BoundedModelMultipleChoiceField(
         label=_("Education levels"), queryset=EducationLevel.objects.all(), required=False,
         widget=forms.CheckboxSelectMultiple,
     )

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from communities.models import CommunityPage
 from communities.participation import can_moderate, facilitators_to_notify, is_active_member, notify
 from communities.privacy import can_see_page, can_see_person, viewer_person
+from core.shortcuts import get_object_or_404
 from core.urls import absolute_url
 
 from .forms import ReplyForm, ReportForm, ThreadForm

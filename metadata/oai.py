@@ -13,6 +13,7 @@ last primary key delivered, so they cannot be forged and stay valid when
 records are added; they expire after METADATA_OAI_TOKEN_MAX_AGE seconds.
 """
 import re
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, timezone as dt_timezone
 from email.utils import parseaddr
@@ -41,6 +42,9 @@ ID_NS = "http://www.openarchives.org/OAI/2.0/oai-identifier"
 ID_SCHEMA = f"{ID_NS} http://www.openarchives.org/OAI/2.0/oai-identifier.xsd"
 TOKEN_SALT = "metadata.oai.resumption"
 SETSPEC_SAFE = re.compile(r"^[A-Za-z0-9\-_.!~*'()]+$")
+# Characters XML 1.0 cannot carry (lxml refuses them): C0 controls but tab, LF and CR;
+# lone surrogates; U+FFFE and U+FFFF.
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 KINDS = {"resource": ResourcePage, "unit": CurriculumUnitPage}
 
 VERBS = {
@@ -95,6 +99,10 @@ def page_for_identifier(identifier):
     if not match:
         return None
     kind, key, code = match.groups()
+    try:
+        key = uuid.UUID(key)
+    except ValueError:
+        return None  # 36 characters of hex digits and hyphens, but not a UUID
     pages = public.public_pages(KINDS[kind].objects.filter(translation_key=key, locale__language_code=code))
     return pages.select_related("locale").first()
 
@@ -237,8 +245,16 @@ def endpoint(request):
     return HttpResponse(body, content_type="text/xml; charset=utf-8")
 
 
+def check_xml_safe(query):
+    """badArgument for a name or value that XML cannot carry: it could be neither echoed nor quoted in an error."""
+    for name, values in query.lists():
+        if any(XML_UNSAFE.search(text) for text in (name, *values)):
+            raise OAIError("badArgument", "An argument contains a character that XML does not allow.")
+
+
 def check_arguments(verb, query):
     required, optional, exclusive = VERBS[verb]
+    check_xml_safe(query)
     names = set(query.keys()) - {"verb"}
     for name in names:
         if len(query.getlist(name)) > 1:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from wagtail.search.query import And, Not, Phrase, PlainText
+from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
 # Long enough for any real query; short enough that a 10,000-character paste
 # cannot make the database or Elasticsearch work hard.
@@ -31,18 +31,21 @@ class ParsedQuery:
         # Exclusions alone match nothing sensible: a query needs something to find.
         return bool(self.terms or self.phrases)
 
-    def to_search_query(self, exclusions=True):
+    def to_search_query(self, exclusions=True, operator="and"):
         """The modelsearch query: every word and phrase required, exclusions removed.
 
         exclusions=False leaves the NOTs out, for engines that cannot nest them
         (SQLite's FTS5 compiler); the caller then removes excluded matches itself.
+        operator="or" asks for any of the words and phrases instead of all of them.
         """
         if not self:
             return None
         parts = []
         if self.terms:
-            parts.append(PlainText(" ".join(self.terms), operator="and"))
+            parts.append(PlainText(" ".join(self.terms), operator=operator))
         parts += [Phrase(p) for p in self.phrases]
+        if operator == "or" and len(parts) > 1:
+            parts = [Or(parts)]
         if exclusions:
             parts += [Not(PlainText(x)) for x in self.excluded]
         return parts[0] if len(parts) == 1 else And(parts)

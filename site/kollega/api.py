@@ -19,18 +19,86 @@ pages endpoint makes the rest of Wagtail's pointers follow the same rule:
 (`?based_on_id=`, `?community_id=`, `?project_id=`) naming a page the user may
 not open answers as for a page that does not exist (an empty list), so it
 cannot be used to probe for hidden pages.
+
+Malformed parameters are a 400 with a message, never a 500: ?search= goes
+through the search page's parser (search.query.parse_query), so engine syntax
+such as a lone quote or a NUL byte is plain text; search_operator is "and" or
+"or"; an offset past the end is an empty page (beyond 2**63 - 1 a 400);
+find?id= must be an id.
 """
+from django.conf import settings
 from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import PageAliasOfField, PageSerializer
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
+from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from communities.privacy import visible_files, visible_page_id, visible_pages
+from core.converters import MAX_ID
+from core.forms import is_storable_key
+from search.backends import backend_for_language
+from search.query import parse_query
 
-MAX_ID = 2**63 - 1
+SEARCH_OPERATORS = ("and", "or")
+
+
+class ParsedSearchFilter(SearchFilter):
+    """?search= as the search page reads it: words, "phrases" and -exclusions, every word required by default."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        if not getattr(settings, "WAGTAILAPI_SEARCH_ENABLED", True):
+            raise BadRequestError("search is disabled")
+        if getattr(queryset, "_filtered_by_tag", False):
+            raise BadRequestError("filtering by tag with a search query is not supported")
+        operator = request.GET.get("search_operator") or "and"
+        if operator not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        parsed = parse_query(request.GET["search"])
+        if not parsed:
+            return queryset.none()  # nothing to look for (only punctuation, control characters, exclusions)
+        try:
+            return backend_for_language().search(
+                parsed.to_search_query(operator=operator), queryset, order_by_relevance="order" not in request.GET,
+            )
+        except FilterFieldError as e:
+            raise BadRequestError(f"cannot filter by '{e.field_name}' while searching (field is not indexed)") from e
+        except OrderByFieldError as e:
+            raise BadRequestError(f"cannot order by '{e.field_name}' while searching (field is not indexed)") from e
+
+
+class KollegaPagination(WagtailPagination):
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "0")
+        if offset.isdigit() and int(offset) > MAX_ID:
+            raise BadRequestError(f"offset cannot be higher than {MAX_ID}")
+        page = super().paginate_queryset(queryset, request, view)
+        # Past the end is empty: the database is not asked (it cannot add a limit to offsets near MAX_ID).
+        if int(offset) >= self.total_count:
+            return []
+        return page
+
+
+class MalformedInputMixin:
+    """What all three endpoints share: the parsed search, bounded paging, find?id= checked."""
+
+    pagination_class = KollegaPagination
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        cls.filter_backends = [ParsedSearchFilter if b is SearchFilter else b for b in cls.filter_backends]
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET and not is_storable_key(queryset, request.GET["id"]):
+            raise BadRequestError("id must be a positive integer")
+        return super().find_object(queryset, request)
 
 
 class VisibleAliasOfField(PageAliasOfField):
@@ -70,7 +138,7 @@ class HiddenPointerFilter(BaseFilterBackend):
         return queryset
 
 
-class KollegaPagesAPIViewSet(PagesAPIViewSet):
+class KollegaPagesAPIViewSet(MalformedInputMixin, PagesAPIViewSet):
     base_serializer_class = KollegaPageSerializer
     filter_backends = [HiddenPointerFilter] + PagesAPIViewSet.filter_backends
 
@@ -80,12 +148,12 @@ class KollegaPagesAPIViewSet(PagesAPIViewSet):
         return visible_pages(self.request.user, super().get_base_queryset())
 
 
-class KollegaDocumentsAPIViewSet(DocumentsAPIViewSet):
+class KollegaDocumentsAPIViewSet(MalformedInputMixin, DocumentsAPIViewSet):
     def get_queryset(self):
         return visible_files(self.request.user, super().get_queryset())
 
 
-class KollegaImagesAPIViewSet(ImagesAPIViewSet):
+class KollegaImagesAPIViewSet(MalformedInputMixin, ImagesAPIViewSet):
     def get_queryset(self):
         return visible_files(self.request.user, super().get_queryset())
 
