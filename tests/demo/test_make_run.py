@@ -22,7 +22,7 @@ from tests import factories as f
 
 pytestmark = pytest.mark.slow
 
-MAKEFILE = Path(__file__).resolve().parent.parent / "Makefile"
+MAKEFILE = Path(__file__).resolve().parents[2] / "Makefile"
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
