@@ -1,7 +1,8 @@
 """Forms for signing up, signing in (throttled), editing one's profile and deleting one's account."""
+
 from django import forms
-from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -38,15 +39,21 @@ DISCOVERABILITY_EXPLANATIONS = {
 
 class SignUpForm(forms.Form):
     display_name = forms.CharField(
-        label=_("Your name"), max_length=120, help_text=_("As colleagues will see it, e.g. Anna Svensson."),
+        label=_("Your name"),
+        max_length=120,
+        help_text=_("As colleagues will see it, e.g. Anna Svensson."),
     )
     email = forms.EmailField(label=_("E-mail address"))
     password1 = forms.CharField(
-        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=password_validation.password_validators_help_text_html(),
     )
     password2 = forms.CharField(
-        label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        label=_("Password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
     def __init__(self, *args, invitation=None, **kwargs):
@@ -64,7 +71,9 @@ class SignUpForm(forms.Form):
         # invitation proves the address, so its holder may be told to sign in instead.
         if self.invitation is not None and existing_account(email) is not None:
             raise forms.ValidationError(
-                _("An account with this e-mail address already exists. Sign in, or reset your password if you forgot it.")
+                _(
+                    "An account with this e-mail address already exists. Sign in, or reset your password if you forgot it."
+                )
             )
         return email
 
@@ -74,7 +83,9 @@ class SignUpForm(forms.Form):
         if p1 and p2 and p1 != p2:
             self.add_error("password2", _("The two passwords are not the same."))
         elif p1:
-            user = User(username=data.get("email") or "", email=data.get("email") or "", first_name=data.get("display_name", ""))
+            user = User(
+                username=data.get("email") or "", email=data.get("email") or "", first_name=data.get("display_name", "")
+            )
             try:
                 password_validation.validate_password(p1, user)
             except forms.ValidationError as error:
@@ -85,8 +96,11 @@ class SignUpForm(forms.Form):
 class SignInForm(AuthenticationForm):
     """Django's sign-in form with locks after repeated failures: per name and address, and per address."""
 
-    username = forms.CharField(label=_("E-mail address or user name"), max_length=254,
-                               widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}))
+    username = forms.CharField(
+        label=_("E-mail address or user name"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
 
     error_messages = {
         **AuthenticationForm.error_messages,
@@ -119,7 +133,7 @@ class SignInForm(AuthenticationForm):
         except forms.ValidationError:
             lock = throttling.register_failure(username, ip)
             if lock:
-                raise self._locked(lock)
+                raise self._locked(lock) from None
             raise
         throttling.clear(username, ip)
         return data
@@ -141,15 +155,26 @@ class SubjectChoiceField(BoundedModelMultipleChoiceField):
 
 class ProfileForm(forms.ModelForm):
     subjects = SubjectChoiceField(
-        label=_("Subjects taught"), queryset=Subject.objects.none(), required=False,
+        label=_("Subjects taught"),
+        queryset=Subject.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
         model = Person
         fields = [
-            "display_name", "school", "country", "region", "languages", "subjects", "levels", "interests", "bio",
-            "open_to_collaboration", "discoverability",
+            "display_name",
+            "school",
+            "country",
+            "region",
+            "languages",
+            "subjects",
+            "levels",
+            "interests",
+            "bio",
+            "open_to_collaboration",
+            "discoverability",
         ]
         field_classes = {"languages": BoundedModelMultipleChoiceField, "levels": BoundedModelMultipleChoiceField}
         widgets = {
@@ -172,11 +197,13 @@ class ProfileForm(forms.ModelForm):
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
-        label=_("Your password, to confirm"), strip=False,
+        label=_("Your password, to confirm"),
+        strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     delete_drafts = forms.BooleanField(
-        label=_("Also delete my unpublished drafts"), required=False,
+        label=_("Also delete my unpublished drafts"),
+        required=False,
         help_text=_("Drafts you wrote alone are deleted. Drafts written with others stay for your co-authors."),
     )
 
@@ -194,11 +221,16 @@ class DeleteAccountForm(forms.Form):
 class PasswordResetForm(auth_forms.PasswordResetForm):
     """Django's password reset, with the link built on the public address and the mail queued (core.mail)."""
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
-                  html_email_template_name=None):
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
+    ):
         user = context["user"]
-        reset_path = reverse("accounts:password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]})
+        reset_path = reverse(
+            "accounts:password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]}
+        )
         send_templated_email(
-            "accounts/emails/password_reset", {**context, "reset_url": absolute_url(reset_path)}, user,
+            "accounts/emails/password_reset",
+            {**context, "reset_url": absolute_url(reset_path)},
+            user,
             from_email=from_email,
         )

@@ -26,6 +26,7 @@ Steps (all bounded in time; nothing listens beyond 127.0.0.1):
 wrk is the Debian package `wrk`; when it is missing the script installs it
 with apt-get (as root) or tells you the command. Timing never goes into a test.
 """
+
 import argparse
 import json
 import os
@@ -66,8 +67,13 @@ def env_for(database_url, encoder="hashing384"):
 
 def manage(env, *args, quiet=True):
     started = time.perf_counter()
-    result = subprocess.run([PY, "manage.py", *args], cwd=ROOT, env={**env, "DJANGO_SETTINGS_MODULE": "kollega.settings.dev"},
-                            capture_output=quiet, text=True)
+    result = subprocess.run(
+        [PY, "manage.py", *args],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "kollega.settings.dev"},
+        capture_output=quiet,
+        text=True,
+    )
     if result.returncode:
         sys.exit(f"manage.py {' '.join(args)} failed:\n{(result.stdout or '')[-2000:]}{(result.stderr or '')[-3000:]}")
     print(f"  manage.py {' '.join(args)}: {time.perf_counter() - started:.0f}s", flush=True)
@@ -77,8 +83,13 @@ def manage(env, *args, quiet=True):
 def django_eval(env, code):
     """Run code with Django set up (dev settings) and return what it prints, as JSON."""
     script = "import django, json; django.setup()\n" + code
-    result = subprocess.run([PY, "-c", script], cwd=ROOT, env={**env, "DJANGO_SETTINGS_MODULE": "kollega.settings.dev"},
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [PY, "-c", script],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "kollega.settings.dev"},
+        capture_output=True,
+        text=True,
+    )
     if result.returncode:
         sys.exit(result.stderr[-3000:])
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -87,35 +98,48 @@ def django_eval(env, code):
 def prepare(env, resources):
     print("== database ==", flush=True)
     manage(env, "migrate", "--noinput")
-    counts = django_eval(env, (
-        "from resources.models import ResourcePage; from recommender.models import Embedding\n"
-        "print(json.dumps({'resources': ResourcePage.objects.count(), 'embeddings': Embedding.objects.count()}))"))
+    counts = django_eval(
+        env,
+        (
+            "from resources.models import ResourcePage; from recommender.models import Embedding\n"
+            "print(json.dumps({'resources': ResourcePage.objects.count(), 'embeddings': Embedding.objects.count()}))"
+        ),
+    )
     if counts["resources"] == 0:
         manage(env, "load_demo", "--no-recommendations")
-        counts["resources"] = django_eval(env, "from resources.models import ResourcePage\n"
-                                               "print(ResourcePage.objects.count())")
+        counts["resources"] = django_eval(
+            env, "from resources.models import ResourcePage\nprint(ResourcePage.objects.count())"
+        )
     missing = resources - counts["resources"]
     if missing > 0:
         manage(env, "generate_corpus", "--resources", str(missing))
     manage(env, "rebuild_recommendations")
-    return django_eval(env, (
-        "from resources.models import ResourcePage; from communities.models import Person, CommunityPage\n"
-        "from django.db.models import Count\n"
-        "print(json.dumps({'resources': ResourcePage.objects.live().count(), 'people': Person.objects.count(),"
-        " 'communities': CommunityPage.objects.count(), 'by_language': dict(ResourcePage.objects.live().order_by()"
-        ".values('locale__language_code').annotate(n=Count('pk')).values_list('locale__language_code', 'n'))}))"))
+    return django_eval(
+        env,
+        (
+            "from resources.models import ResourcePage; from communities.models import Person, CommunityPage\n"
+            "from django.db.models import Count\n"
+            "print(json.dumps({'resources': ResourcePage.objects.live().count(), 'people': Person.objects.count(),"
+            " 'communities': CommunityPage.objects.count(), 'by_language': dict(ResourcePage.objects.live().order_by()"
+            ".values('locale__language_code').annotate(n=Count('pk')).values_list('locale__language_code', 'n'))}))"
+        ),
+    )
 
 
 def url_lists(env, sample):
-    rows = django_eval(env, (
-        "import random\nfrom resources.models import ResourcePage\n"
-        "rows = list(ResourcePage.objects.live().filter(view_restrictions__isnull=True)"
-        ".values_list('pk', 'locale__language_code'))\n"
-        "random.Random(7).shuffle(rows)\n"
-        f"picked = {{}}\nfor pk, code in rows:\n    picked.setdefault(code, [])\n"
-        f"    if len(picked[code]) < {sample} // 4: picked[code].append(pk)\n"
-        "pages = ResourcePage.objects.filter(pk__in=[pk for pks in picked.values() for pk in pks])\n"
-        "print(json.dumps([p.url for p in pages]))"))
+    rows = django_eval(
+        env,
+        (
+            "import random\nfrom resources.models import ResourcePage\n"
+            "rows = list(ResourcePage.objects.live().filter(view_restrictions__isnull=True)"
+            ".values_list('pk', 'locale__language_code'))\n"
+            "random.Random(7).shuffle(rows)\n"
+            f"picked = {{}}\nfor pk, code in rows:\n    picked.setdefault(code, [])\n"
+            f"    if len(picked[code]) < {sample} // 4: picked[code].append(pk)\n"
+            "pages = ResourcePage.objects.filter(pk__in=[pk for pks in picked.values() for pk in pks])\n"
+            "print(json.dumps([p.url for p in pages]))"
+        ),
+    )
     resources = [re.sub(r"^https?://[^/]+", "", url) for url in rows if url]
     rng = random.Random(7)
     search = []
@@ -155,10 +179,27 @@ def start_gunicorn(env, port, workers, redis_url=None):
         subprocess.run([PY, "manage.py", "createcachetable"], cwd=ROOT, env=server_env, check=True)
     log = open(WORK / "gunicorn.log", "w")
     process = subprocess.Popen(
-        [str(Path(PY).parent / "gunicorn"), "kollega.wsgi:application", "--workers", str(workers),
-         "--bind", f"127.0.0.1:{port}", "--chdir", str(ROOT), "--pythonpath", f"{ROOT},{ROOT / 'site'}",
-         "--timeout", "60", "--log-level", "warning"],
-        cwd=ROOT, env=server_env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        [
+            str(Path(PY).parent / "gunicorn"),
+            "kollega.wsgi:application",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--chdir",
+            str(ROOT),
+            "--pythonpath",
+            f"{ROOT},{ROOT / 'site'}",
+            "--timeout",
+            "60",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=server_env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -207,11 +248,24 @@ def ensure_wrk():
 
 def run_wrk(wrk, port, paths_file, duration, connections, threads):
     result = subprocess.run(
-        [wrk, f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "30s",
-         "-s", str(ROOT / "bench" / "load.lua"), f"http://127.0.0.1:{port}", "--", str(paths_file)],
-        capture_output=True, text=True, timeout=duration + 120,
+        [
+            wrk,
+            f"-t{threads}",
+            f"-c{connections}",
+            f"-d{duration}s",
+            "--timeout",
+            "30s",
+            "-s",
+            str(ROOT / "bench" / "load.lua"),
+            f"http://127.0.0.1:{port}",
+            "--",
+            str(paths_file),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=duration + 120,
     )
-    line = next((l for l in result.stdout.splitlines() if l.startswith("RESULT ")), None)
+    line = next((out for out in result.stdout.splitlines() if out.startswith("RESULT ")), None)
     if line is None:
         sys.exit(f"wrk gave no result:\n{result.stdout}\n{result.stderr}")
     return {k: float(v) for k, v in (pair.split("=") for pair in line.split()[1:])}
@@ -225,8 +279,11 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--sample", type=int, default=200, help="material pages in the URL list")
-    parser.add_argument("--redis-url", help="cache shared by the workers (else the database), e.g. redis://127.0.0.1:6379/15 "
-                                            "(a database of its own: it is filled with cached pages' sidebars)")
+    parser.add_argument(
+        "--redis-url",
+        help="cache shared by the workers (else the database), e.g. redis://127.0.0.1:6379/15 "
+        "(a database of its own: it is filled with cached pages' sidebars)",
+    )
     args = parser.parse_args()
 
     wrk = ensure_wrk()
@@ -246,8 +303,10 @@ def main():
         for name, urls in lists.items():
             started = time.perf_counter()
             statuses = warm(port, urls)
-            print(f"  warm-up {name}: {len(urls)} URLs in {time.perf_counter() - started:.0f}s, statuses {statuses}",
-                  flush=True)
+            print(
+                f"  warm-up {name}: {len(urls)} URLs in {time.perf_counter() - started:.0f}s, statuses {statuses}",
+                flush=True,
+            )
             print(f"== wrk {name}: {args.duration}s, {args.connections} connections ==", flush=True)
             results[name] = run_wrk(wrk, port, WORK / f"{name}.txt", args.duration, args.connections, args.threads)
     finally:
@@ -255,17 +314,21 @@ def main():
 
     engine = "PostgreSQL" if database_url.startswith("postgres") else "SQLite"
     print()
-    print(f"{time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{engine}; {loaded['resources']} live materials {loaded['by_language']}, {loaded['people']} people, "
-          f"{loaded['communities']} communities; gunicorn {args.workers} workers, wrk {args.threads} threads, "
-          f"{args.connections} connections, {args.duration}s per scenario; cache: "
-          f"{'Redis' if args.redis_url else 'database'}")
+    print(
+        f"{time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{engine}; {loaded['resources']} live materials {loaded['by_language']}, {loaded['people']} people, "
+        f"{loaded['communities']} communities; gunicorn {args.workers} workers, wrk {args.threads} threads, "
+        f"{args.connections} connections, {args.duration}s per scenario; cache: "
+        f"{'Redis' if args.redis_url else 'database'}"
+    )
     print()
     print("| scenario | URLs | requests/s | p50 ms | p95 ms | p99 ms | non-2xx | socket errors |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for name, r in results.items():
-        print(f"| {name} | {len(lists[name])} | {r['rps']:.1f} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | "
-              f"{r['p99_ms']:.0f} | {int(r['non2xx'])} | {int(r['socket_errors'])} |")
+        print(
+            f"| {name} | {len(lists[name])} | {r['rps']:.1f} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | "
+            f"{r['p99_ms']:.0f} | {int(r['non2xx'])} | {int(r['socket_errors'])} |"
+        )
     (WORK / "results.json").write_text(json.dumps({"loaded": loaded, "results": results}, indent=1))
 
 

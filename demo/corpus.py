@@ -6,6 +6,7 @@ demo. Pages are inserted with bulk_create and tree paths computed here, which
 is what makes 100,000 materials feasible; they get no revisions and no search
 index entries (run `manage.py update_index` afterwards to search them).
 """
+
 import datetime
 import random
 import time
@@ -26,12 +27,17 @@ from vocabularies.models import EducationLevel
 from .content import TOPICS, TYPE_SLUGS, duration, material
 from .datafiles import LANGS
 from .loader import (
-    PAGE_TEXTS, SYNTHETIC_INDEX_KEY, ensure_homes, ensure_vocabularies, keep_english_site_root, locales,
+    PAGE_TEXTS,
+    SYNTHETIC_INDEX_KEY,
+    ensure_homes,
+    ensure_vocabularies,
+    keep_english_site_root,
+    locales,
 )
 from .people import COUNTRIES
 
 LANG_COUNTRIES = {"en": ["IE", "NL", "PL"], "sv": ["SE", "FI"], "de": ["DE", "AT"], "pt": ["PT"]}
-EPOCH = datetime.datetime(2025, 6, 1, tzinfo=datetime.timezone.utc)
+EPOCH = datetime.datetime(2025, 6, 1, tzinfo=datetime.UTC)
 
 
 def ensure_synthetic_indexes(locs, homes):
@@ -39,8 +45,15 @@ def ensure_synthetic_indexes(locs, homes):
     en = ResourceIndexPage.objects.filter(translation_key=SYNTHETIC_INDEX_KEY, locale=locs["en"]).first()
     if en is None:
         title, slug = PAGE_TEXTS["en"]["synthetic_index"]["title"], PAGE_TEXTS["en"]["synthetic_index"]["slug"]
-        en = ResourceIndexPage(title=title, draft_title=title, slug=slug, live=True, translation_key=SYNTHETIC_INDEX_KEY,
-                               locale=locs["en"], intro="<p>Generated materials for scale tests.</p>")
+        en = ResourceIndexPage(
+            title=title,
+            draft_title=title,
+            slug=slug,
+            live=True,
+            translation_key=SYNTHETIC_INDEX_KEY,
+            locale=locs["en"],
+            intro="<p>Generated materials for scale tests.</p>",
+        )
         homes["en"].add_child(instance=en)
     indexes["en"] = en
     for code in LANGS[1:]:
@@ -67,10 +80,16 @@ def make_people(count, seed, rng):
         name = f"{rng.choice(data['first_names'])} {rng.choice(data['surnames'])}"
         place = data["regions"][n % len(data["regions"])]
         region, town = place["region"], place["town"]
-        rows.append(Person(
-            slug=f"synthetic-{seed}-{n}", display_name=name, country=country, region=region,
-            school=data["schools"][n % len(data["schools"])].format(town=town), discoverability="europe",
-        ))
+        rows.append(
+            Person(
+                slug=f"synthetic-{seed}-{n}",
+                display_name=name,
+                country=country,
+                region=region,
+                school=data["schools"][n % len(data["schools"])].format(town=town),
+                discoverability="europe",
+            )
+        )
     Person.objects.bulk_create(rows, batch_size=1000)
     by_lang = {code: [] for code in LANGS}
     for pk, country in Person.objects.filter(slug__startswith="synthetic-").values_list("pk", "country"):
@@ -86,7 +105,7 @@ def _child_rows(model, objs):
     # SQLite allows 32766 parameters per statement; stay well below.
     step = max(1, 20000 // len(fields))
     for start in range(0, len(objs), step):
-        model._base_manager._insert(objs[start:start + step], fields=fields, using=connection.alias)
+        model._base_manager._insert(objs[start : start + step], fields=fields, using=connection.alias)
 
 
 def generate(resources, people=200, batch=1000, seed=1, stdout=None):
@@ -113,7 +132,7 @@ def generate(resources, people=200, batch=1000, seed=1, stdout=None):
     next_step = {}
     for code, index in indexes.items():
         last = index.get_last_child()
-        next_step[code] = (Page._str2int(last.path[-Page.steplen:]) + 1) if last else 1
+        next_step[code] = (Page._str2int(last.path[-Page.steplen :]) + 1) if last else 1
 
     done = 0
     while done < resources:
@@ -135,20 +154,37 @@ def generate(resources, people=200, batch=1000, seed=1, stdout=None):
                 when = EPOCH - datetime.timedelta(minutes=n)
                 path = Page._get_path(index.path, index.depth + 1, next_step[lang])
                 next_step[lang] += 1
-                pages.append(Page(
-                    title=title, draft_title=title, slug=slug, content_type=content_type, path=path,
-                    depth=index.depth + 1, numchild=0, url_path=f"{index.url_path}{slug}/", locale_id=locs[lang].pk,
-                    translation_key=uuid.UUID(int=rng.getrandbits(128), version=4), live=True,
-                    has_unpublished_changes=False, first_published_at=when, last_published_at=when,
-                ))
+                pages.append(
+                    Page(
+                        title=title,
+                        draft_title=title,
+                        slug=slug,
+                        content_type=content_type,
+                        path=path,
+                        depth=index.depth + 1,
+                        numchild=0,
+                        url_path=f"{index.url_path}{slug}/",
+                        locale_id=locs[lang].pk,
+                        translation_key=uuid.UUID(int=rng.getrandbits(128), version=4),
+                        live=True,
+                        has_unpublished_changes=False,
+                        first_published_at=when,
+                        last_published_at=when,
+                    )
+                )
                 specs.append((lang, topic, type_slug, level, variant, ext, summary, body))
             Page.objects.bulk_create(pages)
             children, subjects, level_rows, tag_rows, contributors = [], [], [], [], []
-            for page, (lang, topic, type_slug, level, variant, ext, summary, body) in zip(pages, specs):
+            for page, (lang, topic, type_slug, level, variant, ext, summary, body) in zip(pages, specs, strict=True):
                 child = ResourcePage(
-                    page_ptr_id=page.pk, summary=summary, body=body, material_language=lang,
-                    resource_type_id=vocab[("ResourceType", type_slug)].pk, licence=rng.choice(licences),
-                    duration_minutes=duration(type_slug, level, variant), external_id=ext,
+                    page_ptr_id=page.pk,
+                    summary=summary,
+                    body=body,
+                    material_language=lang,
+                    resource_type_id=vocab[("ResourceType", type_slug)].pk,
+                    licence=rng.choice(licences),
+                    duration_minutes=duration(type_slug, level, variant),
+                    external_id=ext,
                 )
                 children.append(child)
                 for slug in topic["subjects"]:
@@ -157,9 +193,14 @@ def generate(resources, people=200, batch=1000, seed=1, stdout=None):
                 for name in topic["tags"][:2]:
                     tag_rows.append(ResourceTag(content_object_id=page.pk, tag_id=tags[name]))
                 if authors[lang]:
-                    contributors.append(ResourceContributor(
-                        page_id=page.pk, person_id=rng.choice(authors[lang]), role="author", sort_order=0,
-                    ))
+                    contributors.append(
+                        ResourceContributor(
+                            page_id=page.pk,
+                            person_id=rng.choice(authors[lang]),
+                            role="author",
+                            sort_order=0,
+                        )
+                    )
             _child_rows(ResourcePage, children)
             subject_through.objects.bulk_create(subjects, batch_size=2000)
             level_through.objects.bulk_create(level_rows, batch_size=2000)

@@ -12,10 +12,11 @@ Resumption tokens are signed (django.core.signing) with the query and the
 last primary key delivered, so they cannot be forged and stay valid when
 records are added; they expire after METADATA_OAI_TOKEN_MAX_AGE seconds.
 """
+
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, timezone as dt_timezone
+from datetime import UTC, datetime, time, timedelta
 from email.utils import parseaddr
 
 from django.conf import settings
@@ -83,6 +84,7 @@ def token_max_age():
 
 # -- identifiers, datestamps ----------------------------------------------
 
+
 def kind_of(page):
     return "unit" if isinstance(page, CurriculumUnitPage) else "resource"
 
@@ -112,7 +114,7 @@ def datestamp_of(page):
 
 
 def format_datestamp(value):
-    return value.astimezone(dt_timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def parse_datestamp(value, end_of_range=False):
@@ -120,10 +122,10 @@ def parse_datestamp(value, end_of_range=False):
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             day = datetime.strptime(value, "%Y-%m-%d").date()
-            moment = datetime.combine(day, time.max if end_of_range else time.min, tzinfo=dt_timezone.utc)
+            moment = datetime.combine(day, time.max if end_of_range else time.min, tzinfo=UTC)
             return moment, "day"
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", value):
-            moment = datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt_timezone.utc)
+            moment = datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
             if end_of_range:
                 moment += timedelta(microseconds=999999)
             return moment, "seconds"
@@ -133,6 +135,7 @@ def parse_datestamp(value, end_of_range=False):
 
 
 # -- sets -----------------------------------------------------------------
+
 
 @dataclass
 class OAISet:
@@ -166,7 +169,9 @@ def all_sets():
         sets = [OAISet("community", "Materials of a learning community")]
         sets += [OAISet(spec, f"Community: {name}") for spec, (_key, name) in sorted(community_sets().items())]
         sets.append(OAISet("language", "Records by language"))
-        sets += [OAISet(f"language:{code}", f"Written in {LANGUAGE_NAMES.get(code, code)}") for code in language_codes()]
+        sets += [
+            OAISet(f"language:{code}", f"Written in {LANGUAGE_NAMES.get(code, code)}") for code in language_codes()
+        ]
     return sets
 
 
@@ -201,6 +206,7 @@ def record_sets(page, communities=None):
 
 
 # -- the view -------------------------------------------------------------
+
 
 def E(tag, text=None, **attrs):
     element = etree.Element(f"{{{OAI_NS}}}{tag}", **{k: v for k, v in attrs.items() if v is not None})
@@ -275,22 +281,29 @@ def check_arguments(verb, query):
 
 def identify(request, args):
     el = E("Identify")
-    sub(el, "repositoryName", conf("METADATA_OAI_REPOSITORY_NAME", f"{settings.WAGTAIL_SITE_NAME}: open learning materials"))
+    sub(
+        el,
+        "repositoryName",
+        conf("METADATA_OAI_REPOSITORY_NAME", f"{settings.WAGTAIL_SITE_NAME}: open learning materials"),
+    )
     sub(el, "baseURL", base_url(request))
     sub(el, "protocolVersion", "2.0")
     emails = conf("METADATA_OAI_ADMIN_EMAILS", None) or [parseaddr(settings.DEFAULT_FROM_EMAIL)[1]]
     for email in emails:
         sub(el, "adminEmail", email)
     earliest = public.public_records().aggregate(first=Min("last_published_at"))["first"]
-    sub(el, "earliestDatestamp", format_datestamp(earliest or datetime(2000, 1, 1, tzinfo=dt_timezone.utc)))
+    sub(el, "earliestDatestamp", format_datestamp(earliest or datetime(2000, 1, 1, tzinfo=UTC)))
     sub(el, "deletedRecord", "no")
     sub(el, "granularity", "YYYY-MM-DDThh:mm:ssZ")
     description = sub(el, "description")
     oai_id = etree.SubElement(description, f"{{{ID_NS}}}oai-identifier", nsmap={None: ID_NS})
     oai_id.set(f"{{{XSI_NS}}}schemaLocation", ID_SCHEMA)
-    for tag, text in (("scheme", "oai"), ("repositoryIdentifier", repository_identifier()), ("delimiter", ":"),
-                      ("sampleIdentifier", f"oai:{repository_identifier()}:resource/"
-                                           "3fa85f64-5717-4562-b3fc-2c963f66afa6/en")):
+    for tag, text in (
+        ("scheme", "oai"),
+        ("repositoryIdentifier", repository_identifier()),
+        ("delimiter", ":"),
+        ("sampleIdentifier", f"oai:{repository_identifier()}:resource/3fa85f64-5717-4562-b3fc-2c963f66afa6/en"),
+    ):
         etree.SubElement(oai_id, f"{{{ID_NS}}}{tag}").text = text
     return el
 
@@ -343,8 +356,14 @@ def list_records(request, args, verb="ListRecords"):
     if "resumptionToken" in args:
         query = read_token(args["resumptionToken"], verb)
     else:
-        query = {"prefix": args["metadataPrefix"], "from": args.get("from"), "until": args.get("until"),
-                 "set": args.get("set"), "after": 0, "cursor": 0}
+        query = {
+            "prefix": args["metadataPrefix"],
+            "from": args.get("from"),
+            "until": args.get("until"),
+            "set": args.get("set"),
+            "after": 0,
+            "cursor": 0,
+        }
     fmt = metadata_format(query["prefix"])
     pages = select_records(query)
     total = pages.count()
@@ -363,9 +382,14 @@ def list_records(request, args, verb="ListRecords"):
     if more or query["cursor"]:
         next_query = {**query, "after": batch[-1].pk, "cursor": query["cursor"] + len(batch)}
         expires = timezone.now() + timedelta(seconds=token_max_age())
-        sub(el, "resumptionToken", make_token(next_query, verb) if more else None,
-            completeListSize=str(total), cursor=str(query["cursor"]),
-            expirationDate=format_datestamp(expires) if more else None)
+        sub(
+            el,
+            "resumptionToken",
+            make_token(next_query, verb) if more else None,
+            completeListSize=str(total),
+            cursor=str(query["cursor"]),
+            expirationDate=format_datestamp(expires) if more else None,
+        )
     return el
 
 
@@ -403,9 +427,9 @@ def read_token(token, verb):
     try:
         query = signing.loads(token, salt=TOKEN_SALT, max_age=token_max_age())
     except signing.SignatureExpired:
-        raise OAIError("badResumptionToken", "The resumption token has expired.")
+        raise OAIError("badResumptionToken", "The resumption token has expired.") from None
     except signing.BadSignature:
-        raise OAIError("badResumptionToken", "The resumption token is invalid.")
+        raise OAIError("badResumptionToken", "The resumption token is invalid.") from None
     if not isinstance(query, dict) or query.pop("verb", None) != verb:
         raise OAIError("badResumptionToken", "The resumption token belongs to another request.")
     return query

@@ -1,6 +1,7 @@
 """System checks: the configured engines load, and every indexed model declares real embedding_fields."""
+
 from django.core import checks
-from django.core.exceptions import ImproperlyConfigured, FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 
 
 @checks.register()
@@ -18,16 +19,23 @@ def check_recommender(app_configs=None, **kwargs):
             raise ImproperlyConfigured(f"RECOMMENDER INDEX alias {config.index_alias!r} is not defined in INDEXES.")
     except ImproperlyConfigured as exc:
         errors.append(checks.Error(str(exc), id="recommender.E001"))
-    for kind, model in KINDS.items():
+    for model in KINDS.values():
         names = getattr(model, "embedding_fields", None)
         if not names:
-            errors.append(checks.Error(f"{model.__name__} declares no embedding_fields", id="recommender.E002", obj=model))
+            errors.append(
+                checks.Error(f"{model.__name__} declares no embedding_fields", id="recommender.E002", obj=model)
+            )
             continue
         for name in names:
             try:
                 model._meta.get_field(name)
             except FieldDoesNotExist:
                 if not hasattr(model, name):
-                    errors.append(checks.Error(
-                        f"{model.__name__}.embedding_fields names {name!r}, which is not a field", id="recommender.E003", obj=model))
+                    errors.append(
+                        checks.Error(
+                            f"{model.__name__}.embedding_fields names {name!r}, which is not a field",
+                            id="recommender.E003",
+                            obj=model,
+                        )
+                    )
     return errors

@@ -4,6 +4,7 @@ Raw encoder output is kept in Embedding (with the model id and a hash of the
 text), so re-centring or moving to another index never re-encodes, and an
 object whose text did not change is not encoded again.
 """
+
 import logging
 
 import numpy as np
@@ -35,7 +36,12 @@ def recompute_language_means(encoder=None):
         LanguageMean.objects.filter(model_id=encoder.model_id).delete()
         return {}
     sums, counts = {}, {}
-    for language, blob in Embedding.objects.filter(model_id=encoder.model_id).exclude(key__startswith="person:").values_list("language", "vector").iterator(chunk_size=2000):
+    for language, blob in (
+        Embedding.objects.filter(model_id=encoder.model_id)
+        .exclude(key__startswith="person:")
+        .values_list("language", "vector")
+        .iterator(chunk_size=2000)
+    ):
         v = _vec(blob)
         sums[language] = sums.get(language, 0) + v
         counts[language] = counts.get(language, 0) + 1
@@ -44,7 +50,8 @@ def recompute_language_means(encoder=None):
         if counts[language] >= MIN_FOR_MEAN:
             means[language] = (total / counts[language]).astype(np.float32)
             LanguageMean.objects.update_or_create(
-                model_id=encoder.model_id, language=language,
+                model_id=encoder.model_id,
+                language=language,
                 defaults={"count": counts[language], "vector": means[language].tobytes()},
             )
     LanguageMean.objects.filter(model_id=encoder.model_id).exclude(language__in=list(means)).delete()
@@ -71,9 +78,7 @@ def raw_vectors(objects, encoder, meta=None):
             # Only the language is needed to encode; the full metadata waits for indexing.
             language = locales.get(obj.locale_id, "")
         wanted[key] = (text, text_hash(text), language)
-    stored = {
-        e.key: e for e in Embedding.objects.filter(key__in=list(wanted), model_id=encoder.model_id)
-    }
+    stored = {e.key: e for e in Embedding.objects.filter(key__in=list(wanted), model_id=encoder.model_id)}
     result, to_encode = {}, []
     for key, (text, digest, language) in wanted.items():
         existing = stored.get(key)
@@ -84,12 +89,18 @@ def raw_vectors(objects, encoder, meta=None):
     if to_encode:
         vectors = encoder.encode([wanted[key][0] for key in to_encode])
         rows = []
-        for key, vector in zip(to_encode, vectors):
+        for key, vector in zip(to_encode, vectors, strict=True):
             text, digest, language = wanted[key]
             result[key] = (language, vector)
-            rows.append(Embedding(key=key, model_id=encoder.model_id, text_hash=digest, language=language, vector=vector.tobytes()))
+            rows.append(
+                Embedding(
+                    key=key, model_id=encoder.model_id, text_hash=digest, language=language, vector=vector.tobytes()
+                )
+            )
         Embedding.objects.bulk_create(
-            rows, update_conflicts=True, unique_fields=["key"],
+            rows,
+            update_conflicts=True,
+            unique_fields=["key"],
             update_fields=["model_id", "text_hash", "language", "vector", "updated_at"],
         )
     return result
@@ -131,8 +142,18 @@ def index_objects(objects, encoder=None, index=None, means=None):
             vector = None
         if vector is None or not audience:
             continue
-        documents.append(IndexDocument(key=key, kind=kind, vector=vector, group=group, language=language,
-                                       audience=audience, licence=licence, fields=fields))
+        documents.append(
+            IndexDocument(
+                key=key,
+                kind=kind,
+                vector=vector,
+                group=group,
+                language=language,
+                audience=audience,
+                licence=licence,
+                fields=fields,
+            )
+        )
     index.upsert(documents)
     # Objects that no longer qualify (no text, nobody may see them) leave the index.
     indexed = {d.key for d in documents}

@@ -3,6 +3,7 @@
 Signal handlers only enqueue (after the transaction commits), so an
 editor's save never waits for the encoder when a worker runs the queue.
 """
+
 import logging
 import threading
 from contextlib import contextmanager
@@ -49,12 +50,12 @@ def deferred_updates(discard=False):
     finally:
         keys, removed = _deferred.keys, _deferred.removed
         _deferred.keys = _deferred.removed = None
-        if discard:
-            return
-        if removed:
-            enqueue_remove(removed)
-        if keys - removed:
-            enqueue_update(keys - removed)
+        # Not a `return` in finally: that would swallow an exception raised by the caller's block.
+        if not discard:
+            if removed:
+                enqueue_remove(removed)
+            if keys - removed:
+                enqueue_update(keys - removed)
 
 
 def enqueue_update(keys):

@@ -5,6 +5,7 @@ without writing anything and either returns a Plan or raises ImportFileError
 listing every problem with its line in the file. `apply()` then writes the
 plan in one transaction, so a file is imported completely or not at all.
 """
+
 import json
 import re
 from contextlib import nullcontext
@@ -33,7 +34,16 @@ from .models import ContributorRole, ResourceContributor, ResourceIndexPage, Res
 
 REQUIRED_KEYS = ("id", "title", "language")
 OPTIONAL_KEYS = (
-    "summary", "body", "subjects", "levels", "tags", "license", "authors", "community", "translation_of", "based_on",
+    "summary",
+    "body",
+    "subjects",
+    "levels",
+    "tags",
+    "license",
+    "authors",
+    "community",
+    "translation_of",
+    "based_on",
 )
 KNOWN_KEYS = frozenset(REQUIRED_KEYS + OPTIONAL_KEYS)
 AUTHOR_KEYS = frozenset({"name", "country"})
@@ -110,14 +120,16 @@ def read_records(text, filename):
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFileError(filename, [Problem(exc.lineno, None, _("invalid JSON: %(error)s") % {"error": exc.msg})])
+        raise ImportFileError(
+            filename, [Problem(exc.lineno, None, _("invalid JSON: %(error)s") % {"error": exc.msg})]
+        ) from None
     except RecursionError:
-        raise ImportFileError(filename, [Problem(None, None, _("invalid JSON: nested too deeply"))])
+        raise ImportFileError(filename, [Problem(None, None, _("invalid JSON: nested too deeply"))]) from None
     if not isinstance(data, list):
         first = JSON_WS.match(text).end()
         line = text.count("\n", 0, first) + 1
         raise ImportFileError(filename, [Problem(line, None, _("the file must contain a JSON list of records"))])
-    return list(zip(_item_lines(text), data))
+    return list(zip(_item_lines(text), data, strict=False))
 
 
 def _item_lines(text):
@@ -147,13 +159,15 @@ def read_file(path):
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ImportFileError(path, [Problem(None, None, _("cannot read the file: %(error)s") % {"error": exc.strerror})])
+        raise ImportFileError(
+            path, [Problem(None, None, _("cannot read the file: %(error)s") % {"error": exc.strerror})]
+        ) from None
     try:
         # utf-8-sig drops the byte order mark some editors add, which json refuses.
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise ImportFileError(path, [Problem(line, None, _("the file is not valid UTF-8"))])
+        raise ImportFileError(path, [Problem(line, None, _("the file is not valid UTF-8"))]) from None
 
 
 # -- validation -------------------------------------------------------------------
@@ -247,10 +261,14 @@ class _Checker:
         result = []
         for item in value:
             if not isinstance(item, str) or not item.strip():
-                self.fail(_('"%(key)s" must contain non-empty strings, not %(value)s') % {"key": key, "value": _show(item)})
+                self.fail(
+                    _('"%(key)s" must contain non-empty strings, not %(value)s') % {"key": key, "value": _show(item)}
+                )
             elif len(item.strip()) > max_length:
-                self.fail(_('"%(key)s" entry %(value)s is longer than %(max)d characters') % {
-                    "key": key, "value": _show(item), "max": max_length})
+                self.fail(
+                    _('"%(key)s" entry %(value)s is longer than %(max)d characters')
+                    % {"key": key, "value": _show(item), "max": max_length}
+                )
             elif item.strip() not in result:
                 result.append(item.strip())
         return result
@@ -286,7 +304,9 @@ class _Checker:
         result = []
         for item in value:
             if not isinstance(item, dict):
-                self.fail(_("an author must be an object with a name and a country, not %(value)s") % {"value": _show(item)})
+                self.fail(
+                    _("an author must be an object with a name and a country, not %(value)s") % {"value": _show(item)}
+                )
                 continue
             unknown = sorted(set(item) - AUTHOR_KEYS)
             if unknown:
@@ -298,13 +318,18 @@ class _Checker:
             # Collapse runs of spaces so "Anna  Berg" and "Anna Berg" are one person.
             name = " ".join(name.split())
             if len(name) > MAX_NAME:
-                self.fail(_("author name %(value)s is longer than %(max)d characters") % {"value": _show(name), "max": MAX_NAME})
+                self.fail(
+                    _("author name %(value)s is longer than %(max)d characters")
+                    % {"value": _show(name), "max": MAX_NAME}
+                )
                 continue
             if country is None or country == "":
                 country = ""
             elif not isinstance(country, str) or country.strip().upper() not in COUNTRY_CODES:
-                self.fail(_("unknown country %(value)s for author %(name)s (use an ISO 3166 alpha-2 code)") % {
-                    "value": _show(country), "name": _show(name)})
+                self.fail(
+                    _("unknown country %(value)s for author %(name)s (use an ISO 3166 alpha-2 code)")
+                    % {"value": _show(country), "name": _show(name)}
+                )
                 continue
             else:
                 country = country.strip().upper()
@@ -342,7 +367,9 @@ def _check_record(line, raw, problems):
         problems.append(Problem(line, None, _("a record must be a JSON object, not %(value)s") % {"value": _show(raw)}))
         return None
     if _has_unstorable_text(raw):
-        problems.append(Problem(line, None, _("the record contains characters that cannot be stored (NUL or lone surrogates)")))
+        problems.append(
+            Problem(line, None, _("the record contains characters that cannot be stored (NUL or lone surrogates)"))
+        )
         return None
     record_id = raw.get("id")
     shown_id = record_id if isinstance(record_id, str) and record_id.strip() else None
@@ -358,8 +385,10 @@ def _check_record(line, raw, problems):
     if language is not None:
         language = language.lower()
         if language not in SITE_LANGUAGES:
-            check.fail(_("unknown language %(value)s (use one of %(choices)s)") % {
-                "value": _show(raw["language"]), "choices": ", ".join(SITE_LANGUAGES)})
+            check.fail(
+                _("unknown language %(value)s (use one of %(choices)s)")
+                % {"value": _show(raw["language"]), "choices": ", ".join(SITE_LANGUAGES)}
+            )
     summary = check.string(raw, "summary", MAX_SUMMARY)
     body = raw.get("body")
     if body is not None and not isinstance(body, str):
@@ -373,7 +402,11 @@ def _check_record(line, raw, problems):
         else:
             licence_uri = found.uri
     record = Record(
-        line=line, id=record_id, title=title, language=language, summary=summary or None,
+        line=line,
+        id=record_id,
+        title=title,
+        language=language,
+        summary=summary or None,
         body=body if isinstance(body, str) else None,
         subjects=check.string_list(raw, "subjects", MAX_SUBJECT),
         levels=check.levels(raw),
@@ -390,7 +423,7 @@ def _check_record(line, raw, problems):
 def _chunks(values):
     values = list(values)
     for start in range(0, len(values), CHUNK):
-        yield values[start:start + CHUNK]
+        yield values[start : start + CHUNK]
 
 
 def _pages_by_external_id(ids):
@@ -398,7 +431,8 @@ def _pages_by_external_id(ids):
     found = {}
     for chunk in _chunks(ids):
         rows = ResourcePage.objects.filter(external_id__in=chunk).values_list(
-            "pk", "external_id", "locale__language_code", "translation_key")
+            "pk", "external_id", "locale__language_code", "translation_key"
+        )
         for pk, external_id, code, key in rows.order_by("pk"):
             found.setdefault(external_id, []).append((pk, code, key))
     return found
@@ -424,8 +458,11 @@ def validate(text, filename="<data>"):
         if record is None:
             continue
         if record.id in lines_by_id:
-            problems.append(Problem(line, record.id, _("duplicate id, already used on line %(line)d") % {
-                "line": lines_by_id[record.id]}))
+            problems.append(
+                Problem(
+                    line, record.id, _("duplicate id, already used on line %(line)d") % {"line": lines_by_id[record.id]}
+                )
+            )
             continue
         lines_by_id[record.id] = line
         records.append(record)
@@ -444,9 +481,14 @@ def validate(text, filename="<data>"):
         if mine:
             record.existing_pk = mine[0]
         elif candidates:
-            problems.append(Problem(record.line, record.id, _(
-                "was imported before in %(old)s; changing the language of a material is not supported") % {
-                "old": LANGUAGE_NAMES.get(candidates[0][1], candidates[0][1])}))
+            problems.append(
+                Problem(
+                    record.line,
+                    record.id,
+                    _("was imported before in %(old)s; changing the language of a material is not supported")
+                    % {"old": LANGUAGE_NAMES.get(candidates[0][1], candidates[0][1])},
+                )
+            )
 
     existing_refs = {}
     for record in records:
@@ -455,12 +497,19 @@ def validate(text, filename="<data>"):
             if not ref:
                 continue
             if ref == record.id:
-                problems.append(Problem(record.line, record.id, _('"%(key)s" refers to the record itself') % {"key": key}))
+                problems.append(
+                    Problem(record.line, record.id, _('"%(key)s" refers to the record itself') % {"key": key})
+                )
             elif ref not in by_id:
                 if ref not in pages:
-                    problems.append(Problem(record.line, record.id, _(
-                        '"%(key)s" refers to %(ref)s, which is neither in this file nor imported before') % {
-                        "key": key, "ref": _show(ref)}))
+                    problems.append(
+                        Problem(
+                            record.line,
+                            record.id,
+                            _('"%(key)s" refers to %(ref)s, which is neither in this file nor imported before')
+                            % {"key": key, "ref": _show(ref)},
+                        )
+                    )
                 else:
                     candidates = pages[ref]
                     chosen = _pick(candidates, Locale.get_default().language_code) or candidates[0]
@@ -479,8 +528,12 @@ def validate(text, filename="<data>"):
 
     subject_pks, subjects_to_create = _resolve_subjects(records)
     return Plan(
-        filename=str(filename), records=ordered, existing_refs=existing_refs, subject_pks=subject_pks,
-        subjects_to_create=subjects_to_create, people=_resolve_people(records),
+        filename=str(filename),
+        records=ordered,
+        existing_refs=existing_refs,
+        subject_pks=subject_pks,
+        subjects_to_create=subjects_to_create,
+        people=_resolve_people(records),
     )
 
 
@@ -488,8 +541,11 @@ def _check_communities(records, problems):
     slugs = {r.community for r in records if r.community}
     found = {}
     for chunk in _chunks(slugs):
-        for pk, slug, code in CommunityPage.objects.filter(slug__in=chunk).values_list(
-                "pk", "slug", "locale__language_code").order_by("pk"):
+        for pk, slug, code in (
+            CommunityPage.objects.filter(slug__in=chunk)
+            .values_list("pk", "slug", "locale__language_code")
+            .order_by("pk")
+        ):
             found.setdefault(slug, []).append((pk, code))
     default = Locale.get_default().language_code
     for record in records:
@@ -497,7 +553,9 @@ def _check_communities(records, problems):
             continue
         candidates = found.get(record.community)
         if not candidates:
-            problems.append(Problem(record.line, record.id, _("unknown community %(value)s") % {"value": _show(record.community)}))
+            problems.append(
+                Problem(record.line, record.id, _("unknown community %(value)s") % {"value": _show(record.community)})
+            )
             continue
         # Pages of every locale filter materials by the community's translation
         # key, so any translation works; the record's own language reads best in the admin.
@@ -509,8 +567,13 @@ def _check_locales(records, problems):
     present = set(Locale.objects.values_list("language_code", flat=True))
     for record in records:
         if record.language not in present:
-            problems.append(Problem(record.line, record.id, _(
-                "the site has no %(language)s locale yet") % {"language": LANGUAGE_NAMES[record.language]}))
+            problems.append(
+                Problem(
+                    record.line,
+                    record.id,
+                    _("the site has no %(language)s locale yet") % {"language": LANGUAGE_NAMES[record.language]},
+                )
+            )
 
 
 def _dependency_order(records, by_id, problems):
@@ -554,13 +617,18 @@ def _dependency_order(records, by_id, problems):
             seen[current] = len(path)
             path.append(current)
             current = next(ref for ref in deps[current] if ref in left)
-        cycle = path[seen[current]:]
+        cycle = path[seen[current] :]
         if reported.isdisjoint(cycle):
             first = min(cycle, key=lambda i: by_id[i].line)
             start = cycle.index(first)
             loop = cycle[start:] + cycle[:start] + [first]
-            problems.append(Problem(by_id[first].line, first, _(
-                "translation_of/based_on references form a cycle: %(cycle)s") % {"cycle": " -> ".join(loop)}))
+            problems.append(
+                Problem(
+                    by_id[first].line,
+                    first,
+                    _("translation_of/based_on references form a cycle: %(cycle)s") % {"cycle": " -> ".join(loop)},
+                )
+            )
         reported.update(cycle)
     return ordered
 
@@ -586,7 +654,8 @@ def _check_translation_groups(ordered, by_id, pages, problems):
     in_db = {}
     for chunk in _chunks(existing_keys):
         for key, code, external_id, title in ResourcePage.objects.filter(translation_key__in=chunk).values_list(
-                "translation_key", "locale__language_code", "external_id", "title"):
+            "translation_key", "locale__language_code", "external_id", "title"
+        ):
             in_db.setdefault(key, []).append((code, external_id, title))
 
     for key, group in members.items():
@@ -596,10 +665,14 @@ def _check_translation_groups(ordered, by_id, pages, problems):
         for record in group:
             holder = claimed.get(record.language)
             if holder is not None and holder[0] != record.id:
-                problems.append(Problem(record.line, record.id, _(
-                    "is a translation into %(language)s, but that material already has one: %(other)s") % {
-                    "language": LANGUAGE_NAMES[record.language],
-                    "other": _show(holder[0] or holder[1])}))
+                problems.append(
+                    Problem(
+                        record.line,
+                        record.id,
+                        _("is a translation into %(language)s, but that material already has one: %(other)s")
+                        % {"language": LANGUAGE_NAMES[record.language], "other": _show(holder[0] or holder[1])},
+                    )
+                )
             claimed.setdefault(record.language, (record.id, record.title))
 
 
@@ -614,10 +687,10 @@ def _resolve_subjects(records):
     canonical = {}  # translation_key -> pk in the default locale
     by_code, by_name = {}, {}
     rows = Subject.objects.values_list("pk", "slug", "name", "locale_id", "translation_key")
-    for pk, slug, name, locale_id, key in rows:
+    for pk, _slug, _name, locale_id, key in rows:
         if locale_id == default.pk:
             canonical[key] = pk
-    for pk, slug, name, locale_id, key in rows:
+    for _pk, slug, name, locale_id, key in rows:
         target = canonical.get(key)
         if target is None:
             continue  # a translation whose default-locale entry is gone
@@ -650,8 +723,9 @@ def _resolve_people(records):
     names = {name for name, _country in wanted}
     found = {}
     for chunk in _chunks(names):
-        for pk, name, country in Person.objects.filter(display_name__in=chunk).values_list(
-                "pk", "display_name", "country").order_by("pk"):
+        for pk, name, country in (
+            Person.objects.filter(display_name__in=chunk).values_list("pk", "display_name", "country").order_by("pk")
+        ):
             # The oldest profile wins when several share a name and country.
             found.setdefault((name, country or ""), pk)
     return {author: found.get(author) for author in wanted}
@@ -671,7 +745,10 @@ class ImportResult:
     @property
     def summary(self):
         return _("created %(created)d, updated %(updated)d, people created %(people)d") % {
-            "created": self.created, "updated": self.updated, "people": self.people_created}
+            "created": self.created,
+            "updated": self.updated,
+            "people": self.people_created,
+        }
 
 
 def body_blocks(text):
@@ -714,8 +791,10 @@ class _Writer:
             except Exception as exc:
                 # Whatever went wrong, the caller's transaction rolls the whole
                 # file back; name the record so the user knows where to look.
-                raise ImportFileError(self.plan.filename, [Problem(record.line, record.id, _(
-                    "could not be saved: %(error)s") % {"error": _error_text(exc)})]) from exc
+                raise ImportFileError(
+                    self.plan.filename,
+                    [Problem(record.line, record.id, _("could not be saved: %(error)s") % {"error": _error_text(exc)})],
+                ) from exc
 
     def written(self):
         """Every object this import created or changed, for the indexes."""
@@ -760,7 +839,9 @@ class _Writer:
             site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
             home = site.root_page.specific if site and site.root_page.locale.language_code == code else None
             if home is None:
-                raise ValidationError(_("the site has no home page in %(language)s") % {"language": LANGUAGE_NAMES[code]})
+                raise ValidationError(
+                    _("the site has no home page in %(language)s") % {"language": LANGUAGE_NAMES[code]}
+                )
             index = ResourceIndexPage(title=_("Materials"), slug="materials")
             home.add_child(instance=index)
             index.save_revision().publish()
@@ -782,7 +863,11 @@ class _Writer:
         allow_unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
         # The same base as core.pages.available_slug; the free one is found in memory (one import
         # writes thousands of siblings, and find_available_slug would ask the database each time).
-        base = slug_base(title, fallback)[:MAX_SLUG] if allow_unicode else slugify(title)[:MAX_SLUG].strip("-") or slugify(fallback)[:MAX_SLUG] or "material"
+        base = (
+            slug_base(title, fallback)[:MAX_SLUG]
+            if allow_unicode
+            else slugify(title)[:MAX_SLUG].strip("-") or slugify(fallback)[:MAX_SLUG] or "material"
+        )
         taken = self.taken_slugs[index.pk]
         slug, n = base, 2
         while slug in taken and slug != current:
@@ -827,6 +912,7 @@ class _Writer:
         """Set the page's fields from the record. A field the record leaves out is
         empty on an original, and taken from the source on a translation (as
         wagtail-localize would synchronise it)."""
+
         def inherit(name, default):
             return getattr(source, name) if source is not None else default
 
@@ -839,11 +925,15 @@ class _Writer:
         page.based_on_id = self.page_pk(record.based_on) if record.based_on else inherit("based_on_id", None)
         page.community_id = record.community_pk or inherit("community_id", None)
         page.subjects.set(
-            [self.subjects[self.subject_pks[v]] for v in record.subjects] if record.subjects is not None
-            else (list(source.subjects.all()) if source is not None else []))
+            [self.subjects[self.subject_pks[v]] for v in record.subjects]
+            if record.subjects is not None
+            else (list(source.subjects.all()) if source is not None else [])
+        )
         page.levels.set(
-            [self.levels[c] for c in record.levels] if record.levels is not None
-            else (list(source.levels.all()) if source is not None else []))
+            [self.levels[c] for c in record.levels]
+            if record.levels is not None
+            else (list(source.levels.all()) if source is not None else [])
+        )
         tags = record.tags if record.tags is not None else (source.tag_list if source is not None else [])
         page.tags.set(tags)
 

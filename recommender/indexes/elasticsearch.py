@@ -5,6 +5,7 @@ a rebuild writes a new physical index and then swaps the alias in one
 atomic request, so queries never meet an empty or half-built index.
 Query building is pure functions (tests/recommender/test_elasticsearch_queries.py).
 """
+
 import time
 from contextlib import contextmanager
 
@@ -66,8 +67,13 @@ def knn_body(query, num_candidates_factor=10):
 
 def document_body(doc):
     return {
-        "key": doc.key, "kind": doc.kind, "group": doc.group, "language": doc.language or "",
-        "audience": list(doc.audience), "licence": doc.licence or "", "fields": doc.fields,
+        "key": doc.key,
+        "kind": doc.kind,
+        "group": doc.group,
+        "language": doc.language or "",
+        "audience": list(doc.audience),
+        "licence": doc.licence or "",
+        "fields": doc.fields,
         "vector": [float(x) for x in np.asarray(doc.vector, dtype=np.float32)],
     }
 
@@ -84,8 +90,16 @@ def alias_swap_actions(alias, new_index, old_indexes):
 
 
 class ElasticsearchIndex(BaseVectorIndex):
-    def __init__(self, alias="elasticsearch", urls=None, index_name="kollega-vectors", dimensions=384,
-                 refresh=False, timeout=5, **options):
+    def __init__(
+        self,
+        alias="elasticsearch",
+        urls=None,
+        index_name="kollega-vectors",
+        dimensions=384,
+        refresh=False,
+        timeout=5,
+        **options,
+    ):
         super().__init__(alias=alias, **options)
         if not urls:
             raise ValueError("ElasticsearchIndex needs URLS")
@@ -153,13 +167,23 @@ class ElasticsearchIndex(BaseVectorIndex):
         if not keys:
             return
         self.ensure()
-        self._call(self.client.delete_by_query, index=self.alias_name, query={"terms": {"key": keys}},
-                   refresh=bool(self.refresh), conflicts="proceed")
+        self._call(
+            self.client.delete_by_query,
+            index=self.alias_name,
+            query={"terms": {"key": keys}},
+            refresh=bool(self.refresh),
+            conflicts="proceed",
+        )
 
     def clear(self):
         self.ensure()
-        self._call(self.client.delete_by_query, index=self.alias_name, query={"match_all": {}},
-                   refresh=bool(self.refresh), conflicts="proceed")
+        self._call(
+            self.client.delete_by_query,
+            index=self.alias_name,
+            query={"match_all": {}},
+            refresh=bool(self.refresh),
+            conflicts="proceed",
+        )
 
     def drop(self):
         try:
@@ -172,8 +196,14 @@ class ElasticsearchIndex(BaseVectorIndex):
         self.ensure()
         response = self._call(self.client.search, index=self.alias_name, **knn_body(query))
         return [
-            Hit(key=h["_source"]["key"], kind=h["_source"]["kind"], score=cosine_from_score(h["_score"]),
-                group=h["_source"]["group"], language=h["_source"]["language"], fields=h["_source"]["fields"])
+            Hit(
+                key=h["_source"]["key"],
+                kind=h["_source"]["kind"],
+                score=cosine_from_score(h["_score"]),
+                group=h["_source"]["group"],
+                language=h["_source"]["language"],
+                fields=h["_source"]["fields"],
+            )
             for h in response["hits"]["hits"]
         ]
 
@@ -188,8 +218,15 @@ class ElasticsearchIndex(BaseVectorIndex):
             if d.get("found"):
                 s = d["_source"]
                 found[s["key"]] = IndexDocument(
-                    key=s["key"], kind=s["kind"], vector=np.asarray(s["vector"], dtype=np.float32), group=s["group"],
-                    language=s["language"], audience=s["audience"], licence=s["licence"], fields=s["fields"])
+                    key=s["key"],
+                    kind=s["kind"],
+                    vector=np.asarray(s["vector"], dtype=np.float32),
+                    group=s["group"],
+                    language=s["language"],
+                    audience=s["audience"],
+                    licence=s["licence"],
+                    fields=s["fields"],
+                )
         return found
 
     def keys(self, kind=None):
@@ -197,7 +234,10 @@ class ElasticsearchIndex(BaseVectorIndex):
 
         self.ensure()
         query = {"term": {"kind": kind}} if kind else {"match_all": {}}
-        return {h["_source"]["key"] for h in helpers.scan(self.client, index=self.alias_name, query={"query": query}, _source=["key"])}
+        return {
+            h["_source"]["key"]
+            for h in helpers.scan(self.client, index=self.alias_name, query={"query": query}, _source=["key"])
+        }
 
     def count(self, kind=None):
         self.ensure()
@@ -208,7 +248,7 @@ class ElasticsearchIndex(BaseVectorIndex):
 class _PhysicalIndex(ElasticsearchIndex):
     """The same engine bound to one physical index (during a rebuild), sharing the client."""
 
-    def __init__(self, parent, name):  # noqa: super().__init__ is skipped on purpose: no new client
+    def __init__(self, parent, name):  # super().__init__ is skipped on purpose: no new client
         self.alias = parent.alias
         self.options = parent.options
         self.client = parent.client
