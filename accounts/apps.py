@@ -1,4 +1,5 @@
 """Accounts: sign-up, sign-in, password reset, profile editing, data export and deletion."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

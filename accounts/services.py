@@ -1,4 +1,5 @@
 """Account life cycle: creating and confirming accounts, exporting a person's data, deleting an account."""
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -25,6 +26,7 @@ CONFIRMATION_MAX_AGE = 3 * 24 * 3600
 
 
 # -- Creating accounts -------------------------------------------------------------
+
 
 @transaction.atomic
 def create_account(*, email, password, display_name, active):
@@ -68,9 +70,15 @@ def send_sign_up_attempt_notice(user):
     context = {
         "user": user,
         "sign_in_url": absolute_url(reverse("accounts:sign_in")),
-        "reset_url": absolute_url(reverse("accounts:password_reset_confirm", kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user),
-        })),
+        "reset_url": absolute_url(
+            reverse(
+                "accounts:password_reset_confirm",
+                kwargs={
+                    "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                    "token": default_token_generator.make_token(user),
+                },
+            )
+        ),
     }
     return send_templated_email("accounts/emails/sign_up_attempt", context, user)
 
@@ -105,9 +113,15 @@ def send_confirmation(user):
 
 # -- Data export -------------------------------------------------------------------
 
+
 def _page_ref(page):
-    return {"id": page.pk, "title": page.title, "url": page.full_url, "live": page.live,
-            "language": page.locale.language_code}
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "url": page.full_url,
+        "live": page.live,
+        "language": page.locale.language_code,
+    }
 
 
 def export_data(user):
@@ -117,22 +131,29 @@ def export_data(user):
         "format": "kollega-personal-data/1",
         "exported_at": timezone.now().isoformat(),
         "account": {
-            "username": user.get_username(), "email": user.email,
+            "username": user.get_username(),
+            "email": user.email,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
         },
-        "profile": None, "memberships": [], "contributions": [], "project_partnerships": [],
+        "profile": None,
+        "memberships": [],
+        "contributions": [],
+        "project_partnerships": [],
         "dismissed_suggestions": [
-            {"key": d.key, "created_at": d.created_at.isoformat()}
-            for d in user.dismissed_suggestions.all()
+            {"key": d.key, "created_at": d.created_at.isoformat()} for d in user.dismissed_suggestions.all()
         ],
         "discussion_posts": [],
     }
     if person is None:
         return data
     data["profile"] = {
-        "display_name": person.display_name, "slug": person.slug, "school": person.school,
-        "country": person.country.code or "", "region": person.region, "bio": person.bio,
+        "display_name": person.display_name,
+        "slug": person.slug,
+        "school": person.school,
+        "country": person.country.code or "",
+        "region": person.region,
+        "bio": person.bio,
         "languages": [str(x) for x in person.languages.all()],
         "subjects": [s.slug for s in person.subjects.all()],
         "levels": [str(x) for x in person.levels.all()],
@@ -156,14 +177,19 @@ def export_data(user):
         for p in person.project_partnerships.select_related("project__locale")
     ]
     data["discussion_posts"] = [
-        {"thread": post.thread.title, "community": post.thread.community.title, "body": post.body,
-         "created_at": post.created_at.isoformat()}
+        {
+            "thread": post.thread.title,
+            "community": post.thread.community.title,
+            "body": post.body,
+            "created_at": post.created_at.isoformat(),
+        }
         for post in person.discussion_posts.select_related("thread__community")
     ]
     return data
 
 
 # -- Deletion ----------------------------------------------------------------------
+
 
 def delete_files_only_used_by(pages):
     """Delete the documents that `pages` (drafts about to be deleted) use and no other page or object does.

@@ -15,6 +15,7 @@ The address is REMOTE_ADDR, or with TRUSTED_PROXY_HOPS reverse proxies in front 
 deploy/), the address the outermost of them saw: the entry that many places from the end of
 X-Forwarded-For. Entries further left are written by the client and never trusted.
 """
+
 import hashlib
 import ipaddress
 
@@ -102,8 +103,9 @@ def _count(key, limit, lock_key):
 
 def register_failure(username, ip):
     """Count a failure; returns ADDRESS or NAME when this failure locks, else None."""
-    address_locked = bool(ip) and _count(_address_key("failures", ip), MAX_FAILURES_PER_ADDRESS,
-                                         _address_key("lock", ip))
+    address_locked = bool(ip) and _count(
+        _address_key("failures", ip), MAX_FAILURES_PER_ADDRESS, _address_key("lock", ip)
+    )
     name_locked = _count(_key("failures", username, ip), MAX_FAILURES, _key("lock", username, ip))
     if address_locked:
         return ADDRESS

@@ -1,4 +1,5 @@
 """URLs for accounts, under each locale prefix (/en/account/...)."""
+
 from django.urls import path
 
 from . import views

@@ -1,4 +1,5 @@
 """Views for the account life cycle: sign-up and confirmation, invitations, sign-in, profile, export, deletion."""
+
 import json
 
 from django.contrib import messages
@@ -34,7 +35,8 @@ def sign_up(request):
         email = form.cleaned_data["email"]
         # The same answer whether or not the address already has an account (services.sign_up).
         services.sign_up(
-            email=email, password=form.cleaned_data["password1"],
+            email=email,
+            password=form.cleaned_data["password1"],
             display_name=form.cleaned_data["display_name"],
         )
         return render(request, "accounts/sign_up_sent.html", {"email": email})
@@ -50,7 +52,9 @@ def confirm(request, token):
         user.is_active = True
         user.save(update_fields=["is_active"])
     login(request, user, backend=BACKEND)
-    messages.success(request, _("Your e-mail address is confirmed. Welcome to Kollega! Tell colleagues a little about yourself."))
+    messages.success(
+        request, _("Your e-mail address is confirmed. Welcome to Kollega! Tell colleagues a little about yourself.")
+    )
     return redirect("accounts:profile")
 
 
@@ -73,26 +77,44 @@ def invitation(request, token):
             if not can_see_page(request.user, target):
                 target = community if can_see_page(request.user, community) else None
             return redirect((target and target.get_url(request)) or "accounts:profile")
-        return render(request, "accounts/invitation.html", {
-            "invitation": invitation, "form": None, "me": me, "admits": invitation_admits(invitation),
-        })
+        return render(
+            request,
+            "accounts/invitation.html",
+            {
+                "invitation": invitation,
+                "form": None,
+                "me": me,
+                "admits": invitation_admits(invitation),
+            },
+        )
     form = SignUpForm(request.POST or None, invitation=invitation)
     if request.method == "POST" and form.is_valid():
         # Following the link proves the address: the account is active at once.
         user, person = services.create_account(
-            email=invitation.email, password=form.cleaned_data["password1"],
-            display_name=form.cleaned_data["display_name"], active=True,
+            email=invitation.email,
+            password=form.cleaned_data["password1"],
+            display_name=form.cleaned_data["display_name"],
+            active=True,
         )
         membership = accept_invitation(invitation, person)
         login(request, user, backend=BACKEND)
         if membership is not None and membership.status == MembershipStatus.ACTIVE:
-            messages.success(request, _("Welcome to Kollega! You are now a member of %(community)s.") % {"community": community.title})
+            messages.success(
+                request,
+                _("Welcome to Kollega! You are now a member of %(community)s.") % {"community": community.title},
+            )
         else:
             messages.success(request, _invitation_accepted_message(invitation, membership))
         return redirect("accounts:profile")
-    return render(request, "accounts/invitation.html", {
-        "invitation": invitation, "form": form, "admits": invitation_admits(invitation),
-    })
+    return render(
+        request,
+        "accounts/invitation.html",
+        {
+            "invitation": invitation,
+            "form": form,
+            "admits": invitation_admits(invitation),
+        },
+    )
 
 
 def _invitation_accepted_message(invitation, membership):
@@ -100,9 +122,10 @@ def _invitation_accepted_message(invitation, membership):
     community = invitation.community.title
     if membership is not None and membership.status == MembershipStatus.ACTIVE:
         return _("You are now a member of %(community)s.") % {"community": community}
-    return _("You are now a partner of %(project)s. The facilitators of %(community)s decide whether you "
-             "become a member; you will get an e-mail when they answer.") % {
-        "project": invitation.project.title, "community": community}
+    return _(
+        "You are now a partner of %(project)s. The facilitators of %(community)s decide whether you "
+        "become a member; you will get an e-mail when they answer."
+    ) % {"project": invitation.project.title, "community": community}
 
 
 class SignInView(auth_views.LoginView):
@@ -141,7 +164,8 @@ def profile(request):
     if person is None:
         # Accounts made in the admin may have no profile yet: start a private one.
         person = Person.objects.create(
-            user=request.user, display_name=request.user.get_full_name() or request.user.get_username(),
+            user=request.user,
+            display_name=request.user.get_full_name() or request.user.get_username(),
         )
         request.user._kollega_person = person
     form = ProfileForm(request.POST or None, instance=person)

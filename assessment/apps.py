@@ -1,4 +1,5 @@
 """A school's self-assessment of its readiness for European projects (as in the BE+ partnership)."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

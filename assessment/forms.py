@@ -1,4 +1,5 @@
 """The questionnaire as a form: one Likert question per field, grouped by area in the template."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,10 @@ class SelfAssessmentForm(forms.Form):
         for area in AREAS:
             for code, text in area.questions:
                 self.fields[code] = forms.TypedChoiceField(
-                    label=text, choices=LIKERT, coerce=int, widget=forms.RadioSelect,
+                    label=text,
+                    choices=LIKERT,
+                    coerce=int,
+                    widget=forms.RadioSelect,
                 )
 
     def areas(self):

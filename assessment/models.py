@@ -1,4 +1,5 @@
 """Saved self-assessments: each attempt is kept, so a school sees how it moves."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -7,7 +8,10 @@ from .questionnaire import AREAS_BY_CODE
 
 class SelfAssessment(models.Model):
     person = models.ForeignKey(
-        "communities.Person", on_delete=models.CASCADE, related_name="self_assessments", verbose_name=_("person"),
+        "communities.Person",
+        on_delete=models.CASCADE,
+        related_name="self_assessments",
+        verbose_name=_("person"),
     )
     school = models.CharField(_("school"), max_length=200, blank=True)
     answers = models.JSONField(_("answers"), default=dict)

@@ -1,4 +1,5 @@
 """The questionnaire (areas, questions, what each area recommends) and its scoring, as data and pure functions."""
+
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -25,31 +26,61 @@ class Area:
 
 
 AREAS = (
-    Area("leadership", _("Leadership support"), (
-        ("leadership_1", _("Our school leaders see European projects as part of the school's development plan.")),
-        ("leadership_2", _("Teachers get time and replacement cover to work on international projects.")),
-        ("leadership_3", _("Project results are shared with the whole staff and the school board.")),
-    ), competences=("community building", "group facilitation"), subjects=("teacher-development",)),
-    Area("languages", _("Staff languages"), (
-        ("languages_1", _("Several teachers can run a video meeting in English or another partner language.")),
-        ("languages_2", _("Staff can write project documents and reports in a foreign language.")),
-        ("languages_3", _("Teachers of all subjects, not only language teachers, take part in exchanges.")),
-    ), competences=("multilingual collaboration", "translation"), subjects=("foreign-languages",)),
-    Area("partnerships", _("International partnerships"), (
-        ("partnerships_1", _("We have at least one partner school abroad that we have worked with.")),
-        ("partnerships_2", _("We know where to find partner schools (eTwinning, communities, networks).")),
-        ("partnerships_3", _("Our contacts abroad last beyond one teacher or one project.")),
-    ), competences=("eTwinning", "community building"), tags=("partnership", "exchange")),
-    Area("project_management", _("Project management"), (
-        ("project_management_1", _("We have written or taken part in an Erasmus+ application.")),
-        ("project_management_2", _("Someone at school keeps the budget, timeline and reporting of a project.")),
-        ("project_management_3", _("We evaluate our projects and use what we learn in the next one.")),
-    ), competences=("project management", "Erasmus+", "evaluation"), tags=("erasmus+", "project")),
-    Area("digital", _("Digital collaboration"), (
-        ("digital_1", _("Teachers and pupils work together online with other schools (shared documents, video).")),
-        ("digital_2", _("We share our teaching materials openly, with a clear licence.")),
-        ("digital_3", _("Our school network and devices allow video calls and online platforms in class.")),
-    ), competences=("open educational resources", "licensing"), subjects=("computing",)),
+    Area(
+        "leadership",
+        _("Leadership support"),
+        (
+            ("leadership_1", _("Our school leaders see European projects as part of the school's development plan.")),
+            ("leadership_2", _("Teachers get time and replacement cover to work on international projects.")),
+            ("leadership_3", _("Project results are shared with the whole staff and the school board.")),
+        ),
+        competences=("community building", "group facilitation"),
+        subjects=("teacher-development",),
+    ),
+    Area(
+        "languages",
+        _("Staff languages"),
+        (
+            ("languages_1", _("Several teachers can run a video meeting in English or another partner language.")),
+            ("languages_2", _("Staff can write project documents and reports in a foreign language.")),
+            ("languages_3", _("Teachers of all subjects, not only language teachers, take part in exchanges.")),
+        ),
+        competences=("multilingual collaboration", "translation"),
+        subjects=("foreign-languages",),
+    ),
+    Area(
+        "partnerships",
+        _("International partnerships"),
+        (
+            ("partnerships_1", _("We have at least one partner school abroad that we have worked with.")),
+            ("partnerships_2", _("We know where to find partner schools (eTwinning, communities, networks).")),
+            ("partnerships_3", _("Our contacts abroad last beyond one teacher or one project.")),
+        ),
+        competences=("eTwinning", "community building"),
+        tags=("partnership", "exchange"),
+    ),
+    Area(
+        "project_management",
+        _("Project management"),
+        (
+            ("project_management_1", _("We have written or taken part in an Erasmus+ application.")),
+            ("project_management_2", _("Someone at school keeps the budget, timeline and reporting of a project.")),
+            ("project_management_3", _("We evaluate our projects and use what we learn in the next one.")),
+        ),
+        competences=("project management", "Erasmus+", "evaluation"),
+        tags=("erasmus+", "project"),
+    ),
+    Area(
+        "digital",
+        _("Digital collaboration"),
+        (
+            ("digital_1", _("Teachers and pupils work together online with other schools (shared documents, video).")),
+            ("digital_2", _("We share our teaching materials openly, with a clear licence.")),
+            ("digital_3", _("Our school network and devices allow video calls and online platforms in class.")),
+        ),
+        competences=("open educational resources", "licensing"),
+        subjects=("computing",),
+    ),
 )
 AREAS_BY_CODE = {area.code: area for area in AREAS}
 

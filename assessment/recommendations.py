@@ -1,4 +1,5 @@
 """Curriculum units and materials for a school's weakest areas, always through communities.privacy."""
+
 from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Locale
@@ -14,7 +15,9 @@ def _reader_first(qs):
     locale = Locale.objects.filter(language_code=translation.get_language()).first()
     mine = list(qs.filter(locale=locale)) if locale else []
     # Reader's language first, so each group keeps its translation in that language when visible.
-    return one_per_translation(mine + list(qs.exclude(pk__in=[p.pk for p in mine])), prefer_locale=locale or Locale.get_default())
+    return one_per_translation(
+        mine + list(qs.exclude(pk__in=[p.pk for p in mine])), prefer_locale=locale or Locale.get_default()
+    )
 
 
 def units_for(viewer, area_code, limit=4):

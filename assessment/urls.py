@@ -1,4 +1,5 @@
 """URLs of the self-assessment (under the locale prefix)."""
+
 from django.urls import path
 
 import core.converters  # noqa: F401  (registers <id:...>)

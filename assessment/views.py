@@ -1,4 +1,5 @@
 """Take the self-assessment (anyone), see the result, and for signed-in people save, retake and compare."""
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,10 +26,17 @@ def _person(user, create=False):
 def _result(request, scores, school="", saved=None):
     rows = [(AREAS_BY_CODE[code], score) for code, score in scores.items()]
     weakest = weakest_areas(scores)
-    return render(request, "assessment/result.html", {
-        "rows": rows, "weakest": weakest, "recommendations": recommendations(request.user, weakest),
-        "school": school, "saved": saved,
-    })
+    return render(
+        request,
+        "assessment/result.html",
+        {
+            "rows": rows,
+            "weakest": weakest,
+            "recommendations": recommendations(request.user, weakest),
+            "school": school,
+            "saved": saved,
+        },
+    )
 
 
 @never_cache
@@ -42,8 +50,10 @@ def take(request):
             scores = area_scores(form.answers())
             if request.user.is_authenticated and "save" in request.POST:
                 saved = SelfAssessment.objects.create(
-                    person=_person(request.user, create=True), school=form.cleaned_data["school"],
-                    answers=form.answers(), scores=scores,
+                    person=_person(request.user, create=True),
+                    school=form.cleaned_data["school"],
+                    answers=form.answers(),
+                    scores=scores,
                 )
                 return redirect("assessment:result", pk=saved.pk)
             return _result(request, scores, form.cleaned_data["school"])

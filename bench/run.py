@@ -17,6 +17,7 @@ Encode throughput is measured with the default encoder (multilingual-e5-small)
 on a 1,000-resource corpus: a full rebuild against the encoder's raw batch
 throughput on the same texts.
 """
+
 import argparse
 import json
 import os
@@ -174,8 +175,22 @@ def main():
     results = {}
     for n in args.sizes:
         print(f"== {n} resources ==", flush=True)
-        out = subprocess.run([sys.executable, __file__, "--worker", "size", "--n", str(n), "--calls", str(args.calls),
-                              "--pages", str(args.pages)], capture_output=True, text=True)
+        out = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--worker",
+                "size",
+                "--n",
+                str(n),
+                "--calls",
+                str(args.calls),
+                "--pages",
+                str(args.pages),
+            ],
+            capture_output=True,
+            text=True,
+        )
         if out.returncode:
             print(out.stderr[-3000:])
             sys.exit(out.returncode)
@@ -184,8 +199,11 @@ def main():
             print(f"  {key}: {value}")
     if args.encode_sample:
         print(f"== encode throughput ({args.encode_sample} resources, default encoder) ==", flush=True)
-        out = subprocess.run([sys.executable, __file__, "--worker", "encode", "--n", str(args.encode_sample)],
-                             capture_output=True, text=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--worker", "encode", "--n", str(args.encode_sample)],
+            capture_output=True,
+            text=True,
+        )
         if out.returncode:
             print(out.stderr[-3000:])
             sys.exit(out.returncode)

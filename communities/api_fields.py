@@ -9,6 +9,7 @@ request's user to a method of the page, which asks communities.privacy.
 
 calls `page.contributor_list_for(viewer)` for every page serialised.
 """
+
 from rest_framework import serializers
 
 

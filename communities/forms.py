@@ -1,4 +1,5 @@
 """Front-end forms for taking part: invitations, starting a project, inviting partners."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -13,14 +14,19 @@ class InviteForm(forms.Form):
 
 class ProjectForm(forms.Form):
     title = forms.CharField(label=_("Project title"), max_length=255)
-    theme = forms.CharField(label=_("Theme"), max_length=200, help_text=_("For example: climate and water, European citizenship."))
+    theme = forms.CharField(
+        label=_("Theme"), max_length=200, help_text=_("For example: climate and water, European citizenship.")
+    )
     summary = forms.CharField(label=_("Summary in one or two sentences"), max_length=300, required=False)
     description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
+        label=_("Description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Plain text; leave an empty line between paragraphs."),
     )
     looking_for_partners = forms.BooleanField(
-        label=_("We are looking for partners"), required=False,
+        label=_("We are looking for partners"),
+        required=False,
         help_text=_("Teachers open to collaboration will be suggested to you on the project page."),
     )
     start_date = forms.DateField(label=_("Start date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -38,7 +44,9 @@ class PartnerInviteForm(forms.Form):
     """Pick someone the inviter can already see, or type an e-mail address."""
 
     person = BoundedModelChoiceField(
-        label=_("A teacher on Kollega"), queryset=Person.objects.none(), required=False,
+        label=_("A teacher on Kollega"),
+        queryset=Person.objects.none(),
+        required=False,
         help_text=_("Only people whose profile you can see are listed."),
     )
     email = forms.EmailField(label=_("Or an e-mail address"), required=False)

@@ -1,4 +1,5 @@
 """Reusable queries for people, communities, memberships and projects."""
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone

@@ -1,4 +1,5 @@
 """People, learning communities, memberships and collaboration projects."""
+
 import secrets
 from datetime import timedelta
 
@@ -16,7 +17,10 @@ from modelcluster.models import ClusterableModel
 from rest_framework import serializers
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
-    FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel,
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -45,8 +49,12 @@ class Person(index.Indexed, ClusterableModel):
     """A teacher's or stakeholder's profile. Not translated: people write it in their own words."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="person", verbose_name=_("user account"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+        verbose_name=_("user account"),
     )
     display_name = models.CharField(_("display name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
@@ -59,12 +67,18 @@ class Person(index.Indexed, ClusterableModel):
     interests = ClusterTaggableManager(through=PersonInterest, blank=True, verbose_name=_("interests"))
     bio = models.TextField(_("short bio"), blank=True, max_length=2000)
     photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("photo"),
     )
     open_to_collaboration = models.BooleanField(_("open to collaboration"), default=False)
     discoverability = models.CharField(
-        _("who can find me"), max_length=16, choices=Discoverability.choices,
+        _("who can find me"),
+        max_length=16,
+        choices=Discoverability.choices,
         default=Discoverability.NOBODY,
         help_text=_("Who may see your profile and find you in suggestions. The default is the most private."),
     )
@@ -79,23 +93,39 @@ class Person(index.Indexed, ClusterableModel):
     embedding_fields = ["bio"]
 
     panels = [
-        MultiFieldPanel([
-            FieldPanel("display_name"), FieldPanel("slug"), FieldPanel("user"), FieldPanel("photo"),
-        ], heading=_("Identity")),
-        MultiFieldPanel([
-            FieldPanel("school"),
-            FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
-        ], heading=_("Where")),
-        MultiFieldPanel([
-            FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
-            FieldPanel("subjects", widget=forms.CheckboxSelectMultiple),
-            FieldPanel("levels", widget=forms.CheckboxSelectMultiple),
-            FieldPanel("interests"),
-            FieldPanel("bio"),
-        ], heading=_("Work")),
-        MultiFieldPanel([
-            FieldPanel("open_to_collaboration"), FieldPanel("discoverability"),
-        ], heading=_("Privacy and collaboration")),
+        MultiFieldPanel(
+            [
+                FieldPanel("display_name"),
+                FieldPanel("slug"),
+                FieldPanel("user"),
+                FieldPanel("photo"),
+            ],
+            heading=_("Identity"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("school"),
+                FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("subjects", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("levels", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("interests"),
+                FieldPanel("bio"),
+            ],
+            heading=_("Work"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("open_to_collaboration"),
+                FieldPanel("discoverability"),
+            ],
+            heading=_("Privacy and collaboration"),
+        ),
     ]
 
     search_fields = [
@@ -189,9 +219,7 @@ class CommunityIndexPage(Page):
         from .privacy import visible_pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["communities"] = visible_pages(
-            request.user, CommunityPage.objects.child_of(self).specific()
-        )
+        context["communities"] = visible_pages(request.user, CommunityPage.objects.child_of(self).specific())
         return context
 
 
@@ -208,7 +236,10 @@ class CommunityPage(Page):
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     description = RichTextField(_("description"), blank=True)
     visibility = models.CharField(
-        _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC,
+        _("visibility"),
+        max_length=16,
+        choices=Visibility.choices,
+        default=Visibility.PUBLIC,
         help_text=_("Members-only communities and their materials are hidden from everyone else."),
     )
 
@@ -218,27 +249,46 @@ class CommunityPage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("description"),
-        MultiFieldPanel([
-            FieldPanel("scope"), FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
-        ], heading=_("Where")),
+        MultiFieldPanel(
+            [
+                FieldPanel("scope"),
+                FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
+            ],
+            heading=_("Where"),
+        ),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("visibility")]
     search_fields = Page.search_fields + [
-        index.SearchField("summary"), index.SearchField("description"), index.SearchField("region"),
-        index.FilterField("scope"), index.FilterField("country"), index.FilterField("visibility"),
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("region"),
+        index.FilterField("scope"),
+        index.FilterField("country"),
+        index.FilterField("visibility"),
     ]
     translatable_fields = [
-        TranslatableField("title"), TranslatableField("slug"), TranslatableField("seo_title"),
-        TranslatableField("search_description"), TranslatableField("summary"), TranslatableField("description"),
-        SynchronizedField("scope"), SynchronizedField("country"), SynchronizedField("region"),
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        TranslatableField("description"),
+        SynchronizedField("scope"),
+        SynchronizedField("country"),
+        SynchronizedField("region"),
         SynchronizedField("visibility"),
     ]
     parent_page_types = ["communities.CommunityIndexPage", "communities.CommunityPage"]
     subpage_types = ["communities.CommunityPage", "communities.ProjectPage"]
 
     api_fields = [
-        APIField("scope"), APIField("country_code"), APIField("region"), APIField("summary"),
-        APIField("description"), APIField("visibility"), APIField("member_count"),
+        APIField("scope"),
+        APIField("country_code"),
+        APIField("region"),
+        APIField("summary"),
+        APIField("description"),
+        APIField("visibility"),
+        APIField("member_count"),
         # People and pages as the requesting user may see them (communities.privacy).
         APIField("facilitator_names", serializer=ForViewer("facilitator_names_for")),
         APIField("parent_community_id", serializer=ForViewer("parent_community_id_for")),
@@ -337,15 +387,26 @@ class MembershipStatus(models.TextChoices):
 class Membership(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("person"))
     community = models.ForeignKey(
-        CommunityPage, on_delete=models.CASCADE, related_name="membership_set", verbose_name=_("community"),
+        CommunityPage,
+        on_delete=models.CASCADE,
+        related_name="membership_set",
+        verbose_name=_("community"),
     )
     role = models.CharField(_("role"), max_length=16, choices=MembershipRole.choices, default=MembershipRole.MEMBER)
-    status = models.CharField(_("status"), max_length=16, choices=MembershipStatus.choices, default=MembershipStatus.REQUESTED)
+    status = models.CharField(
+        _("status"), max_length=16, choices=MembershipStatus.choices, default=MembershipStatus.REQUESTED
+    )
     since = models.DateField(_("since"), default=timezone.localdate)
 
     objects = MembershipQuerySet.as_manager()
 
-    panels = [FieldPanel("person"), FieldPanel("community"), FieldPanel("role"), FieldPanel("status"), FieldPanel("since")]
+    panels = [
+        FieldPanel("person"),
+        FieldPanel("community"),
+        FieldPanel("role"),
+        FieldPanel("status"),
+        FieldPanel("since"),
+    ]
 
     class Meta:
         unique_together = [("person", "community")]
@@ -393,12 +454,18 @@ class ProjectPage(Page):
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     description = RichTextField(_("description"), blank=True)
     status = models.CharField(
-        _("status"), max_length=16, choices=ProjectStatus.choices, default=ProjectStatus.AUTOMATIC,
-        help_text=_("Automatic follows the start and end dates. Choose a status only to override them, "
-                    "for example for a project that ended early."),
+        _("status"),
+        max_length=16,
+        choices=ProjectStatus.choices,
+        default=ProjectStatus.AUTOMATIC,
+        help_text=_(
+            "Automatic follows the start and end dates. Choose a status only to override them, "
+            "for example for a project that ended early."
+        ),
     )
     looking_for_partners = models.BooleanField(
-        _("looking for partners"), default=False,
+        _("looking for partners"),
+        default=False,
         help_text=_("Shown until the project is completed."),
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
@@ -407,31 +474,54 @@ class ProjectPage(Page):
     embedding_fields = ["title", "theme", "summary", "description"]
 
     content_panels = Page.content_panels + [
-        FieldPanel("theme"), FieldPanel("summary"), FieldPanel("description"),
-        MultiFieldPanel([
-            FieldPanel("status"), FieldPanel("looking_for_partners"),
-            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-        ], heading=_("Status")),
+        FieldPanel("theme"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("looking_for_partners"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            ],
+            heading=_("Status"),
+        ),
         InlinePanel("partners", label=_("Partners"), heading=_("Partner people and schools")),
     ]
     search_fields = Page.search_fields + [
-        index.SearchField("theme", boost=2), index.SearchField("summary"), index.SearchField("description"),
-        index.FilterField("status"), index.FilterField("looking_for_partners"),
+        index.SearchField("theme", boost=2),
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.FilterField("status"),
+        index.FilterField("looking_for_partners"),
     ]
     translatable_fields = [
-        TranslatableField("title"), TranslatableField("slug"), TranslatableField("seo_title"),
-        TranslatableField("search_description"), TranslatableField("theme"), TranslatableField("summary"),
-        TranslatableField("description"), SynchronizedField("status"), SynchronizedField("looking_for_partners"),
-        SynchronizedField("start_date"), SynchronizedField("end_date"), SynchronizedField("partners"),
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("theme"),
+        TranslatableField("summary"),
+        TranslatableField("description"),
+        SynchronizedField("status"),
+        SynchronizedField("looking_for_partners"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("partners"),
     ]
     parent_page_types = ["communities.CommunityPage"]
     subpage_types = []
     api_fields = [
-        APIField("theme"), APIField("summary"), APIField("description"),
+        APIField("theme"),
+        APIField("summary"),
+        APIField("description"),
         # What the page shows today, not the stored setting (see current_status).
         APIField("status", serializer=serializers.CharField(source="current_status", read_only=True)),
-        APIField("looking_for_partners", serializer=serializers.BooleanField(source="is_looking_for_partners", read_only=True)),
-        APIField("start_date"), APIField("end_date"),
+        APIField(
+            "looking_for_partners",
+            serializer=serializers.BooleanField(source="is_looking_for_partners", read_only=True),
+        ),
+        APIField("start_date"),
+        APIField("end_date"),
         # People and pages as the requesting user may see them (communities.privacy).
         APIField("partner_list", serializer=ForViewer("partner_list_for")),
         APIField("community_id", serializer=ForViewer("community_id_for")),
@@ -503,7 +593,14 @@ class ProjectPage(Page):
 
 class ProjectPartner(Orderable):
     project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="partners")
-    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="project_partnerships", verbose_name=_("person"))
+    person = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="project_partnerships",
+        verbose_name=_("person"),
+    )
     school = models.CharField(_("school"), max_length=200, blank=True)
     country = CountryField(_("country"), blank=True)
 
@@ -533,20 +630,37 @@ class Invitation(models.Model):
 
     email = models.EmailField(_("e-mail address"))
     community = models.ForeignKey(
-        CommunityPage, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("community"),
+        CommunityPage,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("community"),
     )
     project = models.ForeignKey(
-        ProjectPage, null=True, blank=True, on_delete=models.CASCADE, related_name="invitations",
+        ProjectPage,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="invitations",
         verbose_name=_("project"),
     )
     invited_by = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("invited by"),
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("invited by"),
     )
     token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     accepted_at = models.DateTimeField(null=True, blank=True, editable=False)
     accepted_by = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("accepted by"),
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("accepted by"),
     )
 
     class Meta:

@@ -1,4 +1,5 @@
 """What people do in a community: join, accept, decline, leave, invite, start projects; each step sends its e-mail."""
+
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -9,7 +10,12 @@ from core.text import text_to_rich_text
 from core.urls import absolute_url
 
 from .models import (
-    Invitation, Membership, MembershipRole, MembershipStatus, ProjectPage, ProjectPartner,
+    Invitation,
+    Membership,
+    MembershipRole,
+    MembershipStatus,
+    ProjectPage,
+    ProjectPartner,
 )
 
 
@@ -18,6 +24,7 @@ class ParticipationError(Exception):
 
 
 # -- Who is who in a community -------------------------------------------------
+
 
 def membership_of(person, community):
     """The person's membership of the community in any of its translations, or None."""
@@ -42,6 +49,7 @@ def can_moderate(user, person, community):
 
 # -- E-mail ------------------------------------------------------------------------
 
+
 def notify(template, context, recipients):
     """Queue one e-mail per recipient (persons, users or addresses), each in the recipient's language.
 
@@ -61,6 +69,7 @@ def facilitators_to_notify(community):
 
 # -- Joining and leaving -----------------------------------------------------------
 
+
 def request_to_join(person, community):
     """Ask to join; facilitators decide."""
     membership = membership_of(person, community)
@@ -72,10 +81,15 @@ def request_to_join(person, community):
     membership.role = MembershipRole.MEMBER
     membership.since = timezone.localdate()
     membership.save()
-    notify("join_requested", {
-        "person": person, "community": community,
-        "requests_url": absolute_url(reverse("participation:requests", args=[community.pk])),
-    }, facilitators_to_notify(community))
+    notify(
+        "join_requested",
+        {
+            "person": person,
+            "community": community,
+            "requests_url": absolute_url(reverse("participation:requests", args=[community.pk])),
+        },
+        facilitators_to_notify(community),
+    )
     return membership
 
 
@@ -85,10 +99,15 @@ def accept(membership):
     membership.status = MembershipStatus.ACTIVE
     membership.since = timezone.localdate()
     membership.save()
-    notify("join_accepted", {
-        "person": membership.person, "community": membership.community,
-        "community_url": absolute_url(membership.community),
-    }, [membership.person])
+    notify(
+        "join_accepted",
+        {
+            "person": membership.person,
+            "community": membership.community,
+            "community_url": absolute_url(membership.community),
+        },
+        [membership.person],
+    )
 
 
 def decline(membership):
@@ -122,15 +141,26 @@ def leave(person, community):
 # request. An invitation is for its address: whoever is signed in with another
 # account cannot accept it.
 
+
 def invite(email, community, invited_by, project=None):
     """Invite an address into `community` (facilitators) or into `project` (its partners)."""
     invitation = Invitation.objects.create(
-        email=email.strip().lower(), community=community, project=project, invited_by=invited_by,
+        email=email.strip().lower(),
+        community=community,
+        project=project,
+        invited_by=invited_by,
     )
-    notify("invitation", {
-        "invitation": invitation, "community": community, "project": project, "inviter": invited_by,
-        "accept_url": absolute_url(reverse("accounts:invitation", args=[invitation.token])),
-    }, [invitation.email])
+    notify(
+        "invitation",
+        {
+            "invitation": invitation,
+            "community": community,
+            "project": project,
+            "inviter": invited_by,
+            "accept_url": absolute_url(reverse("accounts:invitation", args=[invitation.token])),
+        },
+        [invitation.email],
+    )
     return invitation
 
 
@@ -181,15 +211,33 @@ def accept_invitation(invitation, person):
 
 # -- Projects ----------------------------------------------------------------------
 
+
 @transaction.atomic
-def start_project(community, person, user, *, title, theme, summary="", description="",
-                  looking_for_partners=False, start_date=None, end_date=None):
+def start_project(
+    community,
+    person,
+    user,
+    *,
+    title,
+    theme,
+    summary="",
+    description="",
+    looking_for_partners=False,
+    start_date=None,
+    end_date=None,
+):
     if not is_active_member(person, community):
         raise ParticipationError("not_member")
     project = ProjectPage(
-        title=title, theme=theme, summary=summary, description=text_to_rich_text(description),
-        looking_for_partners=looking_for_partners, start_date=start_date, end_date=end_date,
-        owner=user, locale_id=community.locale_id,
+        title=title,
+        theme=theme,
+        summary=summary,
+        description=text_to_rich_text(description),
+        looking_for_partners=looking_for_partners,
+        start_date=start_date,
+        end_date=end_date,
+        owner=user,
+        locale_id=community.locale_id,
         # A title of only punctuation or emoji ("!!!", "🙂") has no slug of its own: never a blank one.
         slug=available_slug(community, title, fallback="project"),
     )

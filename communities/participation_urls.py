@@ -1,4 +1,5 @@
 """URLs for taking part in communities: joining, facilitating, starting projects and inviting partners."""
+
 from django.urls import path
 
 import core.converters  # noqa: F401  (registers <id:...>)

@@ -21,6 +21,7 @@ uploader, by the people working on or reviewing the unpublished page that uses
 it, and by editors; documents used by no page (an upload waiting in a revision)
 by nobody else.
 """
+
 import contextvars
 
 from django.contrib.auth.models import AnonymousUser, Group
@@ -28,7 +29,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from wagtail.models import (
-    Collection, CollectionViewRestriction, Page, PageViewRestriction, ReferenceIndex, TaskState,
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    ReferenceIndex,
+    TaskState,
 )
 
 from .models import Discoverability, Membership, MembershipStatus, Person, Visibility
@@ -102,8 +108,9 @@ def visible_partners(viewer, partners):
     """
     rows = list(partners.select_related("person"))
     shown = set(
-        visible_people(viewer, Person.objects.filter(pk__in=[r.person_id for r in rows if r.person_id]))
-        .values_list("pk", flat=True)
+        visible_people(viewer, Person.objects.filter(pk__in=[r.person_id for r in rows if r.person_id])).values_list(
+            "pk", flat=True
+        )
     )
     return [r for r in rows if r.person_id is None or r.person_id in shown]
 
@@ -193,6 +200,7 @@ def can_see_page(viewer, page):
 # itself updates it through the task queue, so an editor's rich-text link
 # may open a little later, never earlier). A file that so far sits only in a
 # revision (a change to a live material waiting for review) is used by no page.
+
 
 def _pk_text(queryset):
     """The primary keys of a queryset as text, the form in which the reference index stores ids."""
@@ -336,6 +344,7 @@ def answers_as_missing(request, page):
 
 # -- Members-only communities as Wagtail privacy ---------------------------
 
+
 def community_group(community):
     """The auth group holding a community's active members (shared by its translations)."""
     group, _ = Group.objects.get_or_create(name=f"Community members {community.translation_key}")
@@ -409,8 +418,9 @@ def sync_member_groups(person):
     user = person.user
     wanted = {
         f"Community members {key}"
-        for key in Membership.objects.filter(person=person, status=MembershipStatus.ACTIVE)
-        .values_list("community__translation_key", flat=True)
+        for key in Membership.objects.filter(person=person, status=MembershipStatus.ACTIVE).values_list(
+            "community__translation_key", flat=True
+        )
     }
     current = user.groups.filter(name__startswith="Community members ")
     for group in current:
@@ -435,7 +445,10 @@ def page_audience(page):
     if not page.live:
         return []
     restrictions = [
-        r for r in PageViewRestriction.objects.filter(page__path__in=_ancestor_paths(page.path)).prefetch_related("groups")
+        r
+        for r in PageViewRestriction.objects.filter(page__path__in=_ancestor_paths(page.path)).prefetch_related(
+            "groups"
+        )
     ]
     if not restrictions:
         return [PUBLIC]

@@ -1,4 +1,5 @@
 """Keep Wagtail privacy in step with community visibility and memberships."""
+
 from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver

@@ -1,4 +1,5 @@
 """Public profile pages, and the front-end steps of taking part in communities and projects."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,9 +10,8 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from core.pages import one_per_translation
-from core.urls import absolute_url
-
 from core.shortcuts import get_object_or_404
+from core.urls import absolute_url
 
 from . import participation
 from .forms import InviteForm, LookingForPartnersForm, PartnerInviteForm, ProjectForm
@@ -33,11 +33,15 @@ def person_profile(request, slug):
         visible_pages(request.user, contributed).specific().order_by("-first_published_at")
     )[:24]
     communities = one_per_translation(visible_pages(request.user, person.active_communities()).specific())
-    return render(request, "communities/person.html", {
-        "person": person,
-        "resources": resources,
-        "communities": communities,
-    })
+    return render(
+        request,
+        "communities/person.html",
+        {
+            "person": person,
+            "resources": resources,
+            "communities": communities,
+        },
+    )
 
 
 # -- Taking part: joining, facilitating, projects --------------------------------
@@ -78,7 +82,9 @@ def join(request, pk):
     if membership.status == MembershipStatus.ACTIVE:
         messages.info(request, _("You are already a member of this community."))
     else:
-        messages.success(request, _("Your request has been sent to the facilitators. You will get an e-mail when they answer."))
+        messages.success(
+            request, _("Your request has been sent to the facilitators. You will get an e-mail when they answer.")
+        )
     return _after(request, community)
 
 
@@ -90,7 +96,12 @@ def leave(request, pk):
     try:
         participation.leave(me, community)
     except participation.ParticipationError:
-        messages.error(request, _("You are the only facilitator of this community. Ask another member to become facilitator before you leave."))
+        messages.error(
+            request,
+            _(
+                "You are the only facilitator of this community. Ask another member to become facilitator before you leave."
+            ),
+        )
         return _after(request, community)
     messages.success(request, _("You have left %(community)s.") % {"community": community.title})
     return _after(request, community)
@@ -116,10 +127,14 @@ def requests(request, pk):
             participation.decline(membership)
             messages.success(request, _("You declined the request from %(name)s.") % {"name": name})
         return redirect("participation:requests", pk=community.pk)
-    return render(request, "communities/requests.html", {
-        "community": community,
-        "pending": community.memberships().requested().select_related("person").order_by("since"),
-    })
+    return render(
+        request,
+        "communities/requests.html",
+        {
+            "community": community,
+            "pending": community.memberships().requested().select_related("person").order_by("since"),
+        },
+    )
 
 
 @login_required
@@ -157,15 +172,17 @@ def partners(request, pk):
     if not participation.can_manage_project(request.user, me, project):
         raise PermissionDenied
     # Only people the inviter may already see, never former members.
-    people = visible_people(
-        request.user, Person.objects.with_account().filter(anonymised_at__isnull=True)
-    ).exclude(pk__in=project.partners.exclude(person=None).values("person"))
+    people = visible_people(request.user, Person.objects.with_account().filter(anonymised_at__isnull=True)).exclude(
+        pk__in=project.partners.exclude(person=None).values("person")
+    )
     invite_form = PartnerInviteForm(people=people)
     looking_form = LookingForPartnersForm(initial={"looking_for_partners": project.looking_for_partners})
     if request.method == "POST" and request.POST.get("action") == "looking":
         looking_form = LookingForPartnersForm(request.POST)
         if looking_form.is_valid():
-            participation.set_looking_for_partners(project, looking_form.cleaned_data["looking_for_partners"], request.user)
+            participation.set_looking_for_partners(
+                project, looking_form.cleaned_data["looking_for_partners"], request.user
+            )
             messages.success(request, _("Saved."))
             return redirect("participation:partners", pk=project.pk)
     elif request.method == "POST":
@@ -174,18 +191,32 @@ def partners(request, pk):
             person = invite_form.cleaned_data["person"]
             if person is not None:
                 participation.add_partner(project, person, request.user)
-                participation.notify("partner_added", {
-                    "person": person, "project": project, "inviter": me,
-                    "project_url": absolute_url(project),
-                }, [person])
-                messages.success(request, _("%(name)s is now a partner of this project.") % {"name": person.display_name})
+                participation.notify(
+                    "partner_added",
+                    {
+                        "person": person,
+                        "project": project,
+                        "inviter": me,
+                        "project_url": absolute_url(project),
+                    },
+                    [person],
+                )
+                messages.success(
+                    request, _("%(name)s is now a partner of this project.") % {"name": person.display_name}
+                )
             else:
                 email = invite_form.cleaned_data["email"]
                 participation.invite(email, project.community, me, project=project)
                 messages.success(request, _("Invitation sent to %(email)s.") % {"email": email})
             return redirect("participation:partners", pk=project.pk)
-    return render(request, "communities/partners.html", {
-        "project": project, "invite_form": invite_form, "looking_form": looking_form,
-        # As the project page lists them: never a person the viewer may not see.
-        "partners": visible_partners(request.user, project.partners.all()),
-    })
+    return render(
+        request,
+        "communities/partners.html",
+        {
+            "project": project,
+            "invite_form": invite_form,
+            "looking_form": looking_form,
+            # As the project page lists them: never a person the viewer may not see.
+            "partners": visible_partners(request.user, project.partners.all()),
+        },
+    )

@@ -1,4 +1,5 @@
 """Admin screens for people and memberships, grouped under a "Communities" menu; serving hooks of the privacy rule."""
+
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks

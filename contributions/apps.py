@@ -1,4 +1,5 @@
 """Teachers' contributions: the front-end resource form, checked uploads, moderation, adapt and translate."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

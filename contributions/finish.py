@@ -3,6 +3,8 @@
 Wagtail imports this while it defines its models, so nothing here may import
 models at module level.
 """
+
+
 def publish_approved(workflow_state, user=None):
     """WAGTAIL_FINISH_WORKFLOW_ACTION: publish what the workflow approved.
 

@@ -1,4 +1,5 @@
 """The front-end resource form a teacher fills in to share, edit or adapt a material."""
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -59,36 +60,54 @@ class ResourceForm(forms.Form):
 
     title = forms.CharField(label=_("Title"), max_length=255)
     summary = forms.CharField(
-        label=_("Summary"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Summary"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Two or three sentences for lists and search results."),
     )
     body_text = forms.CharField(
-        label=_("Text of the material"), required=False, widget=forms.Textarea(attrs={"rows": 12}),
+        label=_("Text of the material"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
         help_text=_("Leave an empty line between paragraphs."),
     )
     subjects = LabelledChoice(
-        label=_("Subjects"), queryset=Subject.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
-    )
-    levels = BoundedModelMultipleChoiceField(
-        label=_("Education levels"), queryset=EducationLevel.objects.all(), required=False,
+        label=_("Subjects"),
+        queryset=Subject.objects.none(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    resource_type = ResourceTypeChoice(label=_("Type of material"), queryset=ResourceType.objects.none(), required=False)
+    levels = BoundedModelMultipleChoiceField(
+        label=_("Education levels"),
+        queryset=EducationLevel.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    resource_type = ResourceTypeChoice(
+        label=_("Type of material"), queryset=ResourceType.objects.none(), required=False
+    )
     material_language = forms.ChoiceField(label=_("Language of the material"), choices=LANGUAGE_CHOICES)
     licence = forms.ChoiceField(label=_("Licence"), choices=LICENCE_CHOICES, initial=DEFAULT_LICENCE)
     duration_minutes = forms.IntegerField(label=_("Duration (minutes)"), required=False, min_value=1, max_value=10000)
     tags = TagField(label=_("Tags"), required=False, help_text=_("Separate tags with commas."))
     community = CommunityChoice(
-        label=_("Community"), queryset=None, empty_label=None,
+        label=_("Community"),
+        queryset=None,
+        empty_label=None,
         help_text=_("Its facilitators review the material before it is published."),
     )
     files = MultipleFileField(
-        label=_("Files"), required=False,
-        help_text=_("PDF, OpenDocument, Word, Excel, PowerPoint, text, CSV, PNG, JPEG, GIF, WebP or zip; "
-                    "at most %(limit)s each."),
+        label=_("Files"),
+        required=False,
+        help_text=_(
+            "PDF, OpenDocument, Word, Excel, PowerPoint, text, CSV, PNG, JPEG, GIF, WebP or zip; "
+            "at most %(limit)s each."
+        ),
     )
     remove_attachments = forms.MultipleChoiceField(
-        label=_("Remove these files"), required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Remove these files"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def _describe_help(self, with_errors=()):
@@ -96,7 +115,8 @@ class ResourceForm(forms.Form):
         for name, field in self.fields.items():
             bound = self[name]
             ids = ([f"{bound.auto_id}_helptext"] if field.help_text else []) + (
-                [f"{bound.auto_id}-errors"] if name in with_errors else [])
+                [f"{bound.auto_id}-errors"] if name in with_errors else []
+            )
             field.widget.attrs.pop("aria-invalid", None)
             if ids:
                 field.widget.attrs["aria-describedby"] = " ".join(ids)
@@ -127,8 +147,9 @@ class ResourceForm(forms.Form):
             field = self.fields["licence"]
             field.disabled = True
             field.initial = based_on.licence
-            field.help_text = _("The original is shared under %(licence)s, which asks adaptations to keep the same licence.") % {
-                "licence": licence.label}
+            field.help_text = _(
+                "The original is shared under %(licence)s, which asks adaptations to keep the same licence."
+            ) % {"licence": licence.label}
         # Last: bound fields made here keep the help texts as they are now.
         self._describe_help()
 

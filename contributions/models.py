@@ -1,4 +1,5 @@
 """The moderation step of the community workflow: the owning community's facilitators approve."""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Task, TaskState
 
@@ -57,5 +58,7 @@ class FacilitatorApprovalTask(Task):
         if user.is_superuser:
             return states
         # Rare and small (materials waiting for review), so checking each is fine.
-        ids = [s.pk for s in states.select_related("revision") if self.user_may_moderate(s.revision.content_object, user)]
+        ids = [
+            s.pk for s in states.select_related("revision") if self.user_may_moderate(s.revision.content_object, user)
+        ]
         return states.filter(pk__in=ids)

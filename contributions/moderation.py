@@ -1,4 +1,5 @@
 """The community moderation workflow: who approves, submitting and resubmitting, notifying teachers."""
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.urls import reverse
@@ -16,6 +17,7 @@ WORKFLOW_NAME = "Community moderation"
 
 # -- who approves ------------------------------------------------------------
 
+
 def owning_community(obj):
     """The community a page belongs to (read from its latest revision: a draft's row may be older)."""
     page = obj.specific if isinstance(obj, Page) else obj
@@ -30,8 +32,10 @@ def is_facilitator_for(user, obj):
     if community is None:
         return False
     return Membership.objects.filter(
-        person__user=user, community__translation_key=community.translation_key,
-        role=MembershipRole.FACILITATOR, status=MembershipStatus.ACTIVE,
+        person__user=user,
+        community__translation_key=community.translation_key,
+        role=MembershipRole.FACILITATOR,
+        status=MembershipStatus.ACTIVE,
     ).exists()
 
 
@@ -62,6 +66,7 @@ def sync_facilitator_access(person):
 
 
 # -- the workflow -------------------------------------------------------------
+
 
 def moderation_workflow():
     """The active workflow with a facilitators' approval step, created the first time it is needed."""
@@ -110,6 +115,7 @@ def needs_changes(page):
 
 # -- notifications -------------------------------------------------------------
 
+
 def notify(user, template, page, **context):
     """Queue an e-mail to one user with contributions/emails/<template>_subject.txt and .txt.
 
@@ -119,24 +125,32 @@ def notify(user, template, page, **context):
     if not user or not user.email or not user.is_active:
         return
     context.update(
-        page=page, page_url=absolute_url(page),
+        page=page,
+        page_url=absolute_url(page),
         edit_url=absolute_url(reverse("contributions:edit", args=[page.pk])),
         mine_url=absolute_url(reverse("contributions:mine")),
     )
-    send_templated_email(f"contributions/emails/{template}", context, user,
-                         default_language=page.locale.language_code)
+    send_templated_email(f"contributions/emails/{template}", context, user, default_language=page.locale.language_code)
 
 
 def notify_facilitators(page, submitter):
     community = owning_community(page)
     if community is None:
         return
-    for person in Person.objects.filter(pk__in=community.facilitators().values("pk"), user__isnull=False).select_related("user"):
+    for person in Person.objects.filter(
+        pk__in=community.facilitators().values("pk"), user__isnull=False
+    ).select_related("user"):
         if person.user_id != getattr(submitter, "pk", None):
-            notify(person.user, "submitted", page, community=community, facilitator=person, submitter=submitter,
-                   review_url=absolute_url(reverse_admin_edit(page)))
+            notify(
+                person.user,
+                "submitted",
+                page,
+                community=community,
+                facilitator=person,
+                submitter=submitter,
+                review_url=absolute_url(reverse_admin_edit(page)),
+            )
 
 
 def reverse_admin_edit(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
-

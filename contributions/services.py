@@ -1,4 +1,5 @@
 """What the contribution views do, as functions: create, update, adapt and translate materials."""
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.html import strip_tags
@@ -6,10 +7,10 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
 
-from core.pages import available_slug, index_page_for
-from core.text import text_to_paragraph_blocks
 from communities.models import CommunityPage, Membership, MembershipStatus, Person
 from communities.privacy import can_open_draft
+from core.pages import available_slug, index_page_for
+from core.text import text_to_paragraph_blocks
 from resources.models import ContributorRole, ResourceAttachment, ResourceContributor, ResourceIndexPage, ResourcePage
 from translations.permissions import may_translate_in_editor
 from vocabularies.licences import get_licence
@@ -74,8 +75,14 @@ def body_to_text(body):
         if block.block_type == "paragraph":
             html = block.value.source.replace("<br/>", "\n").replace("<br>", "\n").replace("</p>", "</p>\n\n")
             parts.append(strip_tags(html).strip())
-    return "\n\n".join(p for p in parts if p).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace(
-        "&quot;", '"').replace("&#x27;", "'")
+    return (
+        "\n\n".join(p for p in parts if p)
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&#x27;", "'")
+    )
 
 
 def merged_body(old_body, text):
@@ -94,7 +101,8 @@ def merged_body(old_body, text):
 def index_for(language_code):
     """The ResourceIndexPage of the material's language, or of the default locale when it is not a site language."""
     return index_page_for(ResourceIndexPage, language_code) or index_page_for(
-        ResourceIndexPage, Locale.get_default().language_code)
+        ResourceIndexPage, Locale.get_default().language_code
+    )
 
 
 def store_documents(files, user):
@@ -104,8 +112,10 @@ def store_documents(files, user):
     for upload in files:
         upload.seek(0)
         document = document_model(
-            title=upload.name.rsplit(".", 1)[0][:255] or upload.name, file=upload,
-            uploaded_by_user=user, collection=collection,
+            title=upload.name.rsplit(".", 1)[0][:255] or upload.name,
+            file=upload,
+            uploaded_by_user=user,
+            collection=collection,
         )
         document._set_document_file_metadata()
         document.save()
@@ -131,14 +141,20 @@ def _apply(page, data):
 def create_resource(user, person, data):
     """A new draft under the material language's index, the teacher as author, submitted to moderation."""
     index = index_for(data["material_language"])
-    page = ResourcePage(live=False, owner=user, slug=available_slug(index, data["title"], fallback="material"), title=data["title"],
-                        summary=data["summary"])
+    page = ResourcePage(
+        live=False,
+        owner=user,
+        slug=available_slug(index, data["title"], fallback="material"),
+        title=data["title"],
+        summary=data["summary"],
+    )
     page.body = text_to_paragraph_blocks(data.get("body_text") or "")
     index.add_child(instance=page)
     _apply(page, data)
     page.contributors = [ResourceContributor(person=person, role=ContributorRole.AUTHOR, sort_order=0)]
     page.attachments = [
-        ResourceAttachment(document=d, sort_order=i) for i, d in enumerate(store_documents(data.get("files") or [], user))
+        ResourceAttachment(document=d, sort_order=i)
+        for i, d in enumerate(store_documents(data.get("files") or [], user))
     ]
     page.save()
     page.save_revision(user=user, log_action=True)
@@ -184,10 +200,14 @@ def adaptation_refusal(original):
     if licence.allows_derivatives:
         return None
     if licence.code == "ARR":
-        return _("All rights to this material are reserved by its authors: it may be used as it is, but not "
-                 "changed and shared again. Ask its authors for permission.")
-    return _("This material is shared under %(licence)s, which allows sharing it unchanged but no adaptations. "
-             "Ask its authors for permission.") % {"licence": licence.label}
+        return _(
+            "All rights to this material are reserved by its authors: it may be used as it is, but not "
+            "changed and shared again. Ask its authors for permission."
+        )
+    return _(
+        "This material is shared under %(licence)s, which allows sharing it unchanged but no adaptations. "
+        "Ask its authors for permission."
+    ) % {"licence": licence.label}
 
 
 @transaction.atomic
@@ -204,16 +224,24 @@ def adapt_resource(user, person, original):
     communities = teacher_communities(person)
     keys = {c.translation_key: c for c in communities}
     community = (
-        original.community if original.community and original.community.translation_key in keys
-        else communities.first()
+        original.community if original.community and original.community.translation_key in keys else communities.first()
     )
     parent = original.get_parent()
     title = _("%(title)s (adapted)") % {"title": original.title}
     copy = original.copy(
-        to=parent, keep_live=False, copy_revisions=False, log_action="wagtail.copy", user=user,
+        to=parent,
+        keep_live=False,
+        copy_revisions=False,
+        log_action="wagtail.copy",
+        user=user,
         update_attrs={
-            "title": title, "draft_title": title, "slug": available_slug(parent, title, fallback="material"), "based_on": original,
-            "owner": user, "community": community, "external_id": "",
+            "title": title,
+            "draft_title": title,
+            "slug": available_slug(parent, title, fallback="material"),
+            "based_on": original,
+            "owner": user,
+            "community": community,
+            "external_id": "",
         },
     ).specific
     # The original's authors, adapters and translators keep their credit and roles.
@@ -243,7 +271,9 @@ def start_translation(user, page, locale):
     with transaction.atomic():
         source, _created = TranslationSource.get_or_create_from_instance(page)
         translation, _created = Translation.objects.update_or_create(
-            source=source, target_locale=locale, defaults={"enabled": True},
+            source=source,
+            target_locale=locale,
+            defaults={"enabled": True},
         )
         # A teacher's translation starts as a draft: it is published after review, not on creation.
         translation.save_target(user=user, publish=False)
@@ -263,7 +293,10 @@ def request_translation(user, page, locale):
     try:
         with transaction.atomic():
             request, _created = TranslationRequest.objects.get_or_create(
-                user=user, translation_key=page.translation_key, locale=locale, fulfilled_at=None,
+                user=user,
+                translation_key=page.translation_key,
+                locale=locale,
+                fulfilled_at=None,
                 defaults={"source_page": page},
             )
     except IntegrityError:  # asked twice at the same moment: one request stands

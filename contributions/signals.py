@@ -1,4 +1,5 @@
 """Facilitators' admin access follows their memberships; teachers hear back when a review ends."""
+
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -31,9 +32,15 @@ def tell_teacher_approved(sender, instance, user=None, **kwargs):
         return
     comment = instance.current_task_state.comment if instance.current_task_state else ""
     # After commit, so that the e-mail never announces a publication that was rolled back.
-    transaction.on_commit(lambda: notify(
-        instance.requested_by, "approved", page, reviewer=user, comment=comment,
-    ))
+    transaction.on_commit(
+        lambda: notify(
+            instance.requested_by,
+            "approved",
+            page,
+            reviewer=user,
+            comment=comment,
+        )
+    )
 
 
 @receiver(workflow_rejected)
@@ -42,9 +49,15 @@ def tell_teacher_changes_requested(sender, instance, user=None, **kwargs):
     if page is None or instance.requested_by is None:
         return
     comment = instance.current_task_state.comment if instance.current_task_state else ""
-    transaction.on_commit(lambda: notify(
-        instance.requested_by, "changes_requested", page, reviewer=user, comment=comment,
-    ))
+    transaction.on_commit(
+        lambda: notify(
+            instance.requested_by,
+            "changes_requested",
+            page,
+            reviewer=user,
+            comment=comment,
+        )
+    )
 
 
 @receiver(task_submitted)

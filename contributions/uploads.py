@@ -5,6 +5,7 @@ with the allow-list, the file's extension and the size limit and raises a
 ValidationError a teacher can act on ("This file looks like a Windows program,
 not a PDF"). Pure functions over bytes and file objects, tested on their own.
 """
+
 import io
 import unicodedata
 import zipfile
@@ -37,7 +38,8 @@ class Kind:
 
 
 ALLOWED = {
-    k.code: k for k in [
+    k.code: k
+    for k in [
         Kind("pdf", _("a PDF"), ("pdf",)),
         Kind("odt", _("an OpenDocument text"), ("odt",)),
         Kind("ods", _("an OpenDocument spreadsheet"), ("ods",)),
@@ -70,12 +72,65 @@ TEXT_KINDS = {"txt", "csv"}
 # Names inside an archive that would run (or mount, or install) when opened on a school computer:
 # programs and installers, scripts, shortcuts, disk images, macro-enabled Office files.
 EXECUTABLE_SUFFIXES = (
-    ".exe", ".dll", ".com", ".bat", ".cmd", ".scr", ".msi", ".msp", ".msix", ".msixbundle", ".appx",
-    ".appxbundle", ".cpl", ".pif", ".gadget", ".application", ".hta", ".chm", ".hlp", ".inf", ".reg",
-    ".ps1", ".psm1", ".psd1", ".ps1xml", ".vbs", ".vbe", ".js", ".jse", ".wsf", ".wsh", ".scf", ".lnk", ".url",
-    ".iso", ".img", ".vhd", ".vhdx",
-    ".jar", ".apk", ".app", ".sh", ".command", ".dmg", ".pkg", ".deb", ".rpm", ".run", ".desktop",
-    ".docm", ".dotm", ".xlsm", ".xltm", ".xlam", ".xll", ".pptm", ".potm", ".ppam", ".sldm",
+    ".exe",
+    ".dll",
+    ".com",
+    ".bat",
+    ".cmd",
+    ".scr",
+    ".msi",
+    ".msp",
+    ".msix",
+    ".msixbundle",
+    ".appx",
+    ".appxbundle",
+    ".cpl",
+    ".pif",
+    ".gadget",
+    ".application",
+    ".hta",
+    ".chm",
+    ".hlp",
+    ".inf",
+    ".reg",
+    ".ps1",
+    ".psm1",
+    ".psd1",
+    ".ps1xml",
+    ".vbs",
+    ".vbe",
+    ".js",
+    ".jse",
+    ".wsf",
+    ".wsh",
+    ".scf",
+    ".lnk",
+    ".url",
+    ".iso",
+    ".img",
+    ".vhd",
+    ".vhdx",
+    ".jar",
+    ".apk",
+    ".app",
+    ".sh",
+    ".command",
+    ".dmg",
+    ".pkg",
+    ".deb",
+    ".rpm",
+    ".run",
+    ".desktop",
+    ".docm",
+    ".dotm",
+    ".xlsm",
+    ".xltm",
+    ".xlam",
+    ".xll",
+    ".pptm",
+    ".potm",
+    ".ppam",
+    ".sldm",
 )
 # What the first bytes of a file inside an archive may not be, whatever its name.
 PROGRAM_KINDS = {"windows-program", "linux-program", "mac-program"}
@@ -113,7 +168,13 @@ def sniff(head):
         return "windows-program"
     if head[:4] == b"\x7fELF":
         return "linux-program"
-    if head[:4] in (b"\xfe\xed\xfa\xce", b"\xfe\xed\xfa\xcf", b"\xce\xfa\xed\xfe", b"\xcf\xfa\xed\xfe", b"\xca\xfe\xba\xbe"):
+    if head[:4] in (
+        b"\xfe\xed\xfa\xce",
+        b"\xfe\xed\xfa\xcf",
+        b"\xce\xfa\xed\xfe",
+        b"\xcf\xfa\xed\xfe",
+        b"\xca\xfe\xba\xbe",
+    ):
         return "mac-program"
     if head[:2] == b"#!":
         return "script"
@@ -214,8 +275,16 @@ def check_archive(archive, depth=1, budget=None):
                 return "zip-bomb"
             inner = zipfile.ZipFile(io.BytesIO(archive.read(info)))
             problem = check_archive(inner, depth + 1, budget)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError, NotImplementedError,
-                ValueError, zlib.error):
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            OSError,
+            EOFError,
+            RuntimeError,
+            NotImplementedError,
+            ValueError,
+            zlib.error,
+        ):
             return "broken-zip"
         if problem:
             return problem
@@ -273,7 +342,8 @@ def check_upload(upload):
     if upload.size is not None and upload.size > limit:
         raise ValidationError(
             _("“%(name)s” is %(size)s; files can be at most %(limit)s."),
-            code="too_big", params={"name": name, "size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            code="too_big",
+            params={"name": name, "size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
         )
     if not upload.size:
         raise ValidationError(_("“%(name)s” is empty."), code="empty", params={"name": name})
@@ -281,37 +351,62 @@ def check_upload(upload):
     expected = next((k for k in ALLOWED.values() if ext in k.extensions), None)
     actual = inspect_upload(upload)
     if actual == "broken-zip":
-        raise ValidationError(_("“%(name)s” looks like a damaged archive; please save or export it again."),
-                              code="broken", params={"name": name})
+        raise ValidationError(
+            _("“%(name)s” looks like a damaged archive; please save or export it again."),
+            code="broken",
+            params={"name": name},
+        )
     if actual == "zip-bomb":
-        raise ValidationError(_("“%(name)s” unpacks to far more data than a teaching material needs."),
-                              code="zip_bomb", params={"name": name})
+        raise ValidationError(
+            _("“%(name)s” unpacks to far more data than a teaching material needs."),
+            code="zip_bomb",
+            params={"name": name},
+        )
     if actual == "zip-with-program":
-        raise ValidationError(_("“%(name)s” contains programs; archives may only hold documents and images."),
-                              code="program_in_archive", params={"name": name})
+        raise ValidationError(
+            _("“%(name)s” contains programs; archives may only hold documents and images."),
+            code="program_in_archive",
+            params={"name": name},
+        )
     if actual == "encrypted-zip":
-        raise ValidationError(_("“%(name)s” is protected by a password, so we cannot check what it holds; "
-                                "please upload it without a password."),
-                              code="encrypted_archive", params={"name": name})
+        raise ValidationError(
+            _(
+                "“%(name)s” is protected by a password, so we cannot check what it holds; "
+                "please upload it without a password."
+            ),
+            code="encrypted_archive",
+            params={"name": name},
+        )
     if actual == "zip-too-deep":
-        raise ValidationError(_("“%(name)s” holds archives inside archives too deeply for us to check; "
-                                "please unpack the inner archives first."),
-                              code="archive_too_deep", params={"name": name})
+        raise ValidationError(
+            _(
+                "“%(name)s” holds archives inside archives too deeply for us to check; "
+                "please unpack the inner archives first."
+            ),
+            code="archive_too_deep",
+            params={"name": name},
+        )
     actual_kind = ALLOWED.get(actual)
     actual_label = actual_kind.label if actual_kind else REFUSED_LABELS.get(actual, REFUSED_LABELS["unknown"])
     if expected is None:
         raise ValidationError(
-            _("This file looks like %(actual)s. We accept PDF, OpenDocument, Word, Excel and PowerPoint files, "
-              "text and CSV files, PNG, JPEG, GIF and WebP images and zip archives (“%(name)s”)."),
-            code="not_allowed", params={"actual": actual_label, "name": name},
+            _(
+                "This file looks like %(actual)s. We accept PDF, OpenDocument, Word, Excel and PowerPoint files, "
+                "text and CSV files, PNG, JPEG, GIF and WebP images and zip archives (“%(name)s”)."
+            ),
+            code="not_allowed",
+            params={"actual": actual_label, "name": name},
         )
-    agrees = actual == expected.code or (expected.code == "zip" and actual in ZIP_KINDS) or (
-        expected.code in TEXT_KINDS and actual in TEXT_KINDS
+    agrees = (
+        actual == expected.code
+        or (expected.code == "zip" and actual in ZIP_KINDS)
+        or (expected.code in TEXT_KINDS and actual in TEXT_KINDS)
     )
     if not agrees:
         raise ValidationError(
             _("This file looks like %(actual)s, not %(expected)s (“%(name)s”)."),
-            code="mismatch", params={"actual": actual_label, "expected": expected.label, "name": name},
+            code="mismatch",
+            params={"actual": actual_label, "expected": expected.label, "name": name},
         )
     return expected
 

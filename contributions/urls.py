@@ -1,4 +1,5 @@
 """Front-end URLs for teachers' contributions (under the locale prefix)."""
+
 from django.urls import path
 
 import core.converters  # noqa: F401  (registers <id:...>)

@@ -1,7 +1,8 @@
 """Teachers' pages: share a material, edit a draft, list my materials, adapt and translate."""
+
 from django.contrib import messages
-from django.db.models import Q
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -35,8 +36,11 @@ def contribute(request):
         form = ResourceForm(request.POST, request.FILES, communities=communities)
         if form.is_valid():
             page = services.create_resource(request.user, person, form.cleaned_data)
-            messages.success(request, _("Thank you! “%(title)s” was sent to the facilitators of %(community)s for review.")
-                             % {"title": page.title, "community": page.community.localized.title})
+            messages.success(
+                request,
+                _("Thank you! “%(title)s” was sent to the facilitators of %(community)s for review.")
+                % {"title": page.title, "community": page.community.localized.title},
+            )
             return redirect("contributions:mine")
     else:
         form = ResourceForm(initial=initial, communities=communities)
@@ -47,9 +51,11 @@ def contribute(request):
 @login_required
 def mine(request):
     person = services.ensure_person(request.user)
-    pages = ResourcePage.objects.filter(
-        Q(owner=request.user) | Q(contributors__person=person)
-    ).distinct().order_by("-latest_revision_created_at")
+    pages = (
+        ResourcePage.objects.filter(Q(owner=request.user) | Q(contributors__person=person))
+        .distinct()
+        .order_by("-latest_revision_created_at")
+    )
     rows = []
     for page in pages:
         if not services.may_read_draft(request.user, page):
@@ -58,10 +64,15 @@ def mine(request):
         comment = ""
         if needs_changes(page) and state.current_task_state:
             comment = state.current_task_state.comment
-        rows.append({
-            "page": page, "in_review": in_review(page), "needs_changes": needs_changes(page), "comment": comment,
-            "editable": services.can_edit_draft(request.user, page) and not in_review(page),
-        })
+        rows.append(
+            {
+                "page": page,
+                "in_review": in_review(page),
+                "needs_changes": needs_changes(page),
+                "comment": comment,
+                "editable": services.can_edit_draft(request.user, page) and not in_review(page),
+            }
+        )
     return render(request, "contributions/mine.html", {"rows": rows})
 
 
@@ -76,8 +87,11 @@ def edit(request, page_id):
     if not services.can_edit_draft(request.user, page):
         raise Http404
     if in_review(page):
-        messages.info(request, _("“%(title)s” is being reviewed; you can edit it again once the facilitators have answered.")
-                      % {"title": page.title})
+        messages.info(
+            request,
+            _("“%(title)s” is being reviewed; you can edit it again once the facilitators have answered.")
+            % {"title": page.title},
+        )
         return redirect("contributions:mine")
     person = services.ensure_person(request.user)
     draft = page.get_latest_revision_as_object()
@@ -96,21 +110,40 @@ def edit(request, page_id):
         if form.is_valid():
             changed = form.cleaned_data.get("body_text", "").strip() != body_text.strip()
             services.update_resource(request.user, page, form.cleaned_data, body_changed=changed)
-            messages.success(request, _("“%(title)s” was saved and sent to the facilitators for review.")
-                             % {"title": form.cleaned_data["title"]})
+            messages.success(
+                request,
+                _("“%(title)s” was saved and sent to the facilitators for review.")
+                % {"title": form.cleaned_data["title"]},
+            )
             return redirect("contributions:mine")
     else:
-        form = ResourceForm(initial={
-            "title": draft.title, "summary": draft.summary, "body_text": body_text,
-            "subjects": list(draft.subjects.all()), "levels": list(draft.levels.all()),
-            "resource_type": draft.resource_type, "material_language": draft.material_language,
-            "licence": draft.licence, "duration_minutes": draft.duration_minutes,
-            "tags": list(draft.tags.all()), "community": draft.community,
-        }, **kwargs)
-    return render(request, "contributions/resource_form.html", {
-        "form": form, "adding": False, "page": page, "based_on": based_on,
-        "changes_requested": needs_changes(page),
-    })
+        form = ResourceForm(
+            initial={
+                "title": draft.title,
+                "summary": draft.summary,
+                "body_text": body_text,
+                "subjects": list(draft.subjects.all()),
+                "levels": list(draft.levels.all()),
+                "resource_type": draft.resource_type,
+                "material_language": draft.material_language,
+                "licence": draft.licence,
+                "duration_minutes": draft.duration_minutes,
+                "tags": list(draft.tags.all()),
+                "community": draft.community,
+            },
+            **kwargs,
+        )
+    return render(
+        request,
+        "contributions/resource_form.html",
+        {
+            "form": form,
+            "adding": False,
+            "page": page,
+            "based_on": based_on,
+            "changes_requested": needs_changes(page),
+        },
+    )
 
 
 def _visible_original(request, page_id):
@@ -127,15 +160,22 @@ def adapt(request, page_id):
     original = _visible_original(request, page_id)
     refusal = services.adaptation_refusal(original)
     if refusal:
-        return render(request, "contributions/adapt_refused.html", {"original": original, "reason": refusal}, status=403)
+        return render(
+            request, "contributions/adapt_refused.html", {"original": original, "reason": refusal}, status=403
+        )
     person = services.ensure_person(request.user)
     if not services.teacher_communities(person).exists():
         return _no_community(request, person)
     if request.method != "POST":
-        return render(request, "contributions/adapt_confirm.html", {"original": original, "licence": original.licence_info})
+        return render(
+            request, "contributions/adapt_confirm.html", {"original": original, "licence": original.licence_info}
+        )
     copy = services.adapt_resource(request.user, person, original)
-    messages.success(request, _("This is your adaptation of “%(title)s”. Change what you need, then send it for review.")
-                     % {"title": original.title})
+    messages.success(
+        request,
+        _("This is your adaptation of “%(title)s”. Change what you need, then send it for review.")
+        % {"title": original.title},
+    )
     return redirect("contributions:edit", page_id=copy.pk)
 
 
@@ -155,6 +195,9 @@ def translate(request, page_id):
         draft = services.start_translation(request.user, page, locale)
         return redirect(reverse("wagtailadmin_pages:edit", args=[draft.pk]))
     services.request_translation(request.user, page, locale)
-    messages.success(request, _("We asked the translators for this material in %(language)s and will e-mail you "
-                                "when it is published.") % {"language": locale.get_display_name()})
+    messages.success(
+        request,
+        _("We asked the translators for this material in %(language)s and will e-mail you when it is published.")
+        % {"language": locale.get_display_name()},
+    )
     return HttpResponseRedirect(page.get_url(request))

@@ -16,6 +16,7 @@ leaves Redis alone for `RETRY_AFTER` seconds (a host that drops packets would ot
 cost a connect timeout on every cache call of every request), and it logs one warning per
 outage, at most every `LOG_EVERY` seconds.
 """
+
 import logging
 import time
 
@@ -36,18 +37,22 @@ _outages = {}
 def production_caches(redis_url=None):
     """CACHES for production: Redis when a URL is given, else the database (shared by every process)."""
     if redis_url:
-        return {"default": {
-            "BACKEND": "core.cache.OutageTolerantRedisCache",
-            "LOCATION": redis_url,
-            # Fail fast when Redis is away: a page waits at most this long once per RETRY_AFTER.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }}
-    return {"default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": DATABASE_CACHE_TABLE,
-        # Room for the recommender's cached lists without culling its version keys early.
-        "OPTIONS": {"MAX_ENTRIES": 50000},
-    }}
+        return {
+            "default": {
+                "BACKEND": "core.cache.OutageTolerantRedisCache",
+                "LOCATION": redis_url,
+                # Fail fast when Redis is away: a page waits at most this long once per RETRY_AFTER.
+                "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            }
+        }
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": DATABASE_CACHE_TABLE,
+            # Room for the recommender's cached lists without culling its version keys early.
+            "OPTIONS": {"MAX_ENTRIES": 50000},
+        }
+    }
 
 
 def create_cache_tables(using="default", **kwargs):
@@ -88,8 +93,11 @@ class OutageTolerantRedisCache(RedisCache):
         outage["retry_at"] = now + RETRY_AFTER
         if outage["logged_at"] is None or now - outage["logged_at"] >= LOG_EVERY:
             outage["logged_at"] = now
-            logger.warning("Cache unreachable (%s: %s); serving pages without it until it answers again",
-                           type(error).__name__, error)
+            logger.warning(
+                "Cache unreachable (%s: %s); serving pages without it until it answers again",
+                type(error).__name__,
+                error,
+            )
 
     def _succeeded(self):
         outage = _outages.pop(self._location, None)

@@ -5,6 +5,7 @@ reaches the database, which cannot bind it (SQLite raises OverflowError, a
 500). Every URL pattern with an integer id uses `<id:...>` instead; importing
 this module registers it.
 """
+
 from django.urls import register_converter
 
 MAX_ID = 2**63 - 1  # the largest SQLite INTEGER and PostgreSQL bigint

@@ -7,6 +7,7 @@ choice. These fields turn every value the key's model field would refuse
 (its to_python and its range validators, which follow the database) into
 the field's ordinary "invalid choice" error.
 """
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -26,8 +27,11 @@ def is_storable_key(queryset, value, to_field_name=None):
 
 class BoundedModelChoiceField(forms.ModelChoiceField):
     def to_python(self, value):
-        if (value not in self.empty_values and not isinstance(value, self.queryset.model)
-                and not is_storable_key(self.queryset, value, self.to_field_name)):
+        if (
+            value not in self.empty_values
+            and not isinstance(value, self.queryset.model)
+            and not is_storable_key(self.queryset, value, self.to_field_name)
+        ):
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
 
@@ -37,6 +41,8 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         for key in value if isinstance(value, (list, tuple, set, frozenset)) else ():
             if not isinstance(key, self.queryset.model) and not is_storable_key(self.queryset, key, self.to_field_name):
                 raise ValidationError(
-                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": key},
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": key},
                 )
         return super()._check_values(value)

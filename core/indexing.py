@@ -1,4 +1,5 @@
 """Bulk writes index each object once at the end instead of on every save."""
+
 from contextlib import contextmanager
 
 from django.db.models.signals import post_save

@@ -16,6 +16,7 @@ notifications) is queued too in production: ``EMAIL_BACKEND`` is
 Templates follow one convention: ``<app>/emails/<name>_subject.txt``,
 ``<app>/emails/<name>.txt`` and, when present, ``<app>/emails/<name>.html``.
 """
+
 import logging
 import smtplib
 from datetime import timedelta
@@ -40,6 +41,7 @@ def retry_delays():
 
 
 # -- Who receives it, in which language ---------------------------------------------
+
 
 def _site_language(code):
     codes = {c for c, _name in settings.LANGUAGES}
@@ -93,6 +95,7 @@ def recipient_language(recipient, default=None):
 
 # -- Writing and queueing ----------------------------------------------------------
 
+
 def render_email(template, context, language):
     """(subject, text, html or None) of `<template>_subject.txt`, `<template>.txt`, `<template>.html`."""
     with translation.override(language):
@@ -123,8 +126,11 @@ def send_templated_email(template, context, recipient, *, language=None, default
 def enqueue_email(subject, text, to, html=None, from_email=None):
     """Queue a finished message; a queue that refuses it is logged, never raised to the visitor."""
     message = {
-        "subject": subject, "body": text, "html": html,
-        "from_email": from_email or settings.DEFAULT_FROM_EMAIL, "to": list(to),
+        "subject": subject,
+        "body": text,
+        "html": html,
+        "from_email": from_email or settings.DEFAULT_FROM_EMAIL,
+        "to": list(to),
     }
     return _enqueue(message)
 
@@ -153,9 +159,15 @@ def delivery_backend():
 
 def deliver(message):
     email = EmailMultiAlternatives(
-        message["subject"], message["body"], message["from_email"], message["to"],
-        cc=message.get("cc"), bcc=message.get("bcc"), reply_to=message.get("reply_to"),
-        headers=message.get("headers"), connection=get_connection(delivery_backend()),
+        message["subject"],
+        message["body"],
+        message["from_email"],
+        message["to"],
+        cc=message.get("cc"),
+        bcc=message.get("bcc"),
+        reply_to=message.get("reply_to"),
+        headers=message.get("headers"),
+        connection=get_connection(delivery_backend()),
     )
     if message.get("html"):
         email.attach_alternative(message["html"], "text/html")
@@ -175,11 +187,19 @@ class QueuedEmailBackend(BaseEmailBackend):
             if email.attachments:  # not JSON: hand it to the real backend at once
                 queued += get_connection(delivery_backend(), fail_silently=self.fail_silently).send_messages([email])
                 continue
-            html = next((content for content, mimetype in getattr(email, "alternatives", []) if mimetype == "text/html"), None)
+            html = next(
+                (content for content, mimetype in getattr(email, "alternatives", []) if mimetype == "text/html"), None
+            )
             message = {
-                "subject": str(email.subject), "body": str(email.body), "html": html,
-                "from_email": email.from_email, "to": list(email.to), "cc": list(email.cc), "bcc": list(email.bcc),
-                "reply_to": list(email.reply_to), "headers": {k: str(v) for k, v in email.extra_headers.items()},
+                "subject": str(email.subject),
+                "body": str(email.body),
+                "html": html,
+                "from_email": email.from_email,
+                "to": list(email.to),
+                "cc": list(email.cc),
+                "bcc": list(email.bcc),
+                "reply_to": list(email.reply_to),
+                "headers": {k: str(v) for k, v in email.extra_headers.items()},
             }
             if _enqueue(message) is not None:
                 queued += 1
@@ -200,12 +220,24 @@ def send_email(message, attempt=1):
         delays = retry_delays()
         backend = send_email.get_backend()
         if attempt > len(delays) or not backend.supports_defer:
-            logger.error("Giving up on the e-mail %r to %s after %d attempt(s): %s",
-                         message["subject"], _masked(message["to"]), attempt, error)
+            logger.error(
+                "Giving up on the e-mail %r to %s after %d attempt(s): %s",
+                message["subject"],
+                _masked(message["to"]),
+                attempt,
+                error,
+            )
             raise
         delay = delays[attempt - 1]
-        logger.warning("Could not send the e-mail %r to %s (attempt %d of %d): %s; next attempt in %d s",
-                       message["subject"], _masked(message["to"]), attempt, len(delays) + 1, error, delay)
+        logger.warning(
+            "Could not send the e-mail %r to %s (attempt %d of %d): %s; next attempt in %d s",
+            message["subject"],
+            _masked(message["to"]),
+            attempt,
+            len(delays) + 1,
+            error,
+            delay,
+        )
         send_email.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(message, attempt + 1)
         return "retrying"
     return "sent"

@@ -1,4 +1,5 @@
 """Small page helpers several apps need: a free slug, a locale's index page, one page per translation group."""
+
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale

@@ -5,6 +5,7 @@ a 20-digit number (OverflowError in SQLite's driver) or a malformed UUID
 (ValidationError) escape as a 500. Keys in URLs are already checked by the
 `<id:...>` converter (core.converters); this is for keys in POST and GET data.
 """
+
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404 as django_get_object_or_404

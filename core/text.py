@@ -1,4 +1,5 @@
 """Plain text a person typed, as rich-text paragraphs: escaped, never taken as HTML."""
+
 import re
 
 from django.utils.html import escape

@@ -4,6 +4,7 @@ A request's Host header, Wagtail's Site hostname (``localhost`` in the demo) and
 ``WAGTAILADMIN_BASE_URL`` used to give three different hosts in e-mails. The
 public address is one setting; Wagtail's own settings are derived from it.
 """
+
 from urllib.parse import urlsplit
 
 from django.conf import settings

@@ -3,6 +3,7 @@
 The topics come from demo/data/materials*.json, the sentence templates per
 language and resource type from demo/data/templates.<lang>.json.
 """
+
 import json
 import uuid
 
@@ -71,10 +72,16 @@ def material(topic, lang, type_slug, angle_index, level, variant, seed, adaptati
     if adaptation:
         adapted = templates["adaptation"]
         title = adapted["title"].format(title=adaptation["original_title"], level=level_phrase)
-        note = adapted["note"].format(
-            original=adaptation["original_title"], author=adaptation["author"],
-            original_level=level_phrases[str(adaptation["original_level"])], level=level_phrase,
-        ) + " " + adapted["changes"][adaptation["direction"]]
+        note = (
+            adapted["note"].format(
+                original=adaptation["original_title"],
+                author=adaptation["author"],
+                original_level=level_phrases[str(adaptation["original_level"])],
+                level=level_phrase,
+            )
+            + " "
+            + adapted["changes"][adaptation["direction"]]
+        )
         blocks.append({"type": "paragraph", "value": _p(note)})
         summary = note
     blocks.append({"type": "paragraph", "value": _p(type_text["intro"].format(**fill))})
@@ -85,16 +92,30 @@ def material(topic, lang, type_slug, angle_index, level, variant, seed, adaptati
         starter, main_task, sum_up = templates["steps"]
         main = max(minutes - 20, 10)
         steps = [
-            {"title": starter["title"], "minutes": 10,
-             "instructions": _p(starter["instructions"].format(question=question))},
-            {"title": main_task["title"], "minutes": main,
-             "instructions": _p(main_task["instructions"].format(task=task["text"]))},
+            {
+                "title": starter["title"],
+                "minutes": 10,
+                "instructions": _p(starter["instructions"].format(question=question)),
+            },
+            {
+                "title": main_task["title"],
+                "minutes": main,
+                "instructions": _p(main_task["instructions"].format(task=task["text"])),
+            },
             {"title": sum_up["title"], "minutes": 10, "instructions": _p(sum_up["instructions"])},
         ]
-        blocks.append({"type": "activity", "value": {
-            "title": task["title"],
-            "steps": [{"type": "item", "value": step, "id": block_id(seed, f"step{n}")} for n, step in enumerate(steps)],
-        }})
+        blocks.append(
+            {
+                "type": "activity",
+                "value": {
+                    "title": task["title"],
+                    "steps": [
+                        {"type": "item", "value": step, "id": block_id(seed, f"step{n}")}
+                        for n, step in enumerate(steps)
+                    ],
+                },
+            }
+        )
     closing = _p(type_text["closing"].format(**fill))
     if type_slug in QUESTION_TYPES:
         items = "".join(f"<li>{escape(q)}</li>" for q in text["questions"])

@@ -4,6 +4,7 @@
 levels, dates); `<kind>.<lang>.json` holds the texts in one site language,
 keyed like the language-neutral file, so a translation is one file to write.
 """
+
 import json
 from functools import cache
 from pathlib import Path

@@ -4,6 +4,7 @@ Every object is looked up by a stable key before it is created (pages by a
 translation key derived from a name, materials by external_id, people by
 slug), so a second run finds everything and changes nothing.
 """
+
 import datetime
 import json
 import uuid
@@ -14,19 +15,28 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.db.models import Q
-from modelsearch import index as search_index
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from modelsearch import index as search_index
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, Site
 
 from communities.models import (
-    CommunityIndexPage, CommunityPage, Membership, Person, ProjectPage, ProjectPartner,
+    CommunityIndexPage,
+    CommunityPage,
+    Membership,
+    Person,
+    ProjectPage,
+    ProjectPartner,
 )
 from core.indexing import search_index_deferred
 from home.models import HomePage, StandardPage
 from resources.models import (
-    CurriculumPage, CurriculumUnitPage, CurriculumUnitResource, ResourceContributor, ResourceIndexPage,
+    CurriculumPage,
+    CurriculumUnitPage,
+    CurriculumUnitResource,
+    ResourceContributor,
+    ResourceIndexPage,
     ResourcePage,
 )
 from vocabularies.models import EducationLevel, Language, ResourceType, Subject
@@ -43,7 +53,7 @@ DEMO_PASSWORD = "kollega-demo"
 EDITOR_USERNAME = "editor"
 TEACHER_USERNAME = "teacher"
 # Published dates are fixed, not "now", so the demo looks the same on every machine.
-EPOCH = datetime.datetime(2025, 11, 1, 9, 0, tzinfo=datetime.timezone.utc)
+EPOCH = datetime.datetime(2025, 11, 1, 9, 0, tzinfo=datetime.UTC)
 
 
 def demo_key(*parts):
@@ -85,22 +95,29 @@ def foreign_content():
         Q(external_id__startswith="demo:") | Q(external_id__startswith="synthetic:")
     ).values("pk")
     pages = (
-        Page.objects.exclude(depth=1).exclude(content_type=home_type)
-        .exclude(translation_key__in=demo_page_keys()).exclude(pk__in=generated)
+        Page.objects.exclude(depth=1)
+        .exclude(content_type=home_type)
+        .exclude(translation_key__in=demo_page_keys())
+        .exclude(pk__in=generated)
     )
-    people = Person.objects.exclude(slug__startswith=DEMO_PERSON_PREFIX).exclude(slug__startswith=SYNTHETIC_PERSON_PREFIX)
+    people = Person.objects.exclude(slug__startswith=DEMO_PERSON_PREFIX).exclude(
+        slug__startswith=SYNTHETIC_PERSON_PREFIX
+    )
     return pages.count(), people.count()
 
 
 def check_clean(force):
     pages, people = foreign_content()
     if (pages or people) and not force:
-        raise CommandError(_(
-            "The database already holds content that is not part of the demo "
-            "(%(pages)d pages, %(people)d people). Loading the demo would mix invented "
-            "materials and people with real ones. Run 'manage.py load_demo --force' "
-            "to load it anyway."
-        ) % {"pages": pages, "people": people})
+        raise CommandError(
+            _(
+                "The database already holds content that is not part of the demo "
+                "(%(pages)d pages, %(people)d people). Loading the demo would mix invented "
+                "materials and people with real ones. Run 'manage.py load_demo --force' "
+                "to load it anyway."
+            )
+            % {"pages": pages, "people": people}
+        )
 
 
 @contextmanager
@@ -155,8 +172,11 @@ def publish(page, when=None):
     page.last_published_at = when
     revision = page.save_revision(changed=False, clean=False)
     Page.objects.filter(pk=page.pk).update(
-        live=True, has_unpublished_changes=False, live_revision=revision,
-        first_published_at=page.first_published_at, last_published_at=when,
+        live=True,
+        has_unpublished_changes=False,
+        live_revision=revision,
+        first_published_at=page.first_published_at,
+        last_published_at=when,
     )
     page.live_revision = revision
     return page
@@ -170,8 +190,12 @@ def ensure_vocabularies(locs, counts=None):
         for slug in read("vocabularies")[kind]:
             source = model.objects.filter(slug=slug, locale=locs["en"]).first()
             if source is None:
-                source = model(slug=slug, name=names["en"][kind][slug], locale=locs["en"],
-                               translation_key=demo_key(model.__name__, slug))
+                source = model(
+                    slug=slug,
+                    name=names["en"][kind][slug],
+                    locale=locs["en"],
+                    translation_key=demo_key(model.__name__, slug),
+                )
                 source.save()
                 if counts is not None:
                     counts["vocabulary"] += 1
@@ -195,7 +219,12 @@ def ensure_homes(locs, counts=None):
         if existing is None:
             text = PAGE_TEXTS[code]["home"]
             copy = home.copy_for_translation(locs[code])
-            copy.title, copy.draft_title, copy.motto, copy.intro = text["title"], text["title"], text["motto"], text["intro"]
+            copy.title, copy.draft_title, copy.motto, copy.intro = (
+                text["title"],
+                text["title"],
+                text["motto"],
+                text["intro"],
+            )
             copy.save()
             publish(copy)
             existing = copy
@@ -219,8 +248,20 @@ class DemoLoader:
     def __init__(self, stdout=None, verbosity=1):
         self.stdout = stdout
         self.verbosity = verbosity
-        self.counts = {k: 0 for k in ("vocabulary", "people", "users", "pages", "communities", "memberships",
-                                       "projects", "resources", "units")}
+        self.counts = {
+            k: 0
+            for k in (
+                "vocabulary",
+                "people",
+                "users",
+                "pages",
+                "communities",
+                "memberships",
+                "projects",
+                "resources",
+                "units",
+            )
+        }
         self.clock = 0
 
     def log(self, message):
@@ -251,10 +292,30 @@ class DemoLoader:
 
     # Fields a translation gets from its own place in the tree rather than from the source.
     CLONE_SKIP = {
-        "id", "page_ptr", "path", "depth", "numchild", "url_path", "locale", "live_revision", "latest_revision",
-        "draft_title", "live", "has_unpublished_changes", "first_published_at", "last_published_at",
-        "latest_revision_created_at", "locked", "locked_at", "locked_by", "owner", "alias_of", "content_type",
-        "expired", "go_live_at", "expire_at",
+        "id",
+        "page_ptr",
+        "path",
+        "depth",
+        "numchild",
+        "url_path",
+        "locale",
+        "live_revision",
+        "latest_revision",
+        "draft_title",
+        "live",
+        "has_unpublished_changes",
+        "first_published_at",
+        "last_published_at",
+        "latest_revision_created_at",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "owner",
+        "alias_of",
+        "content_type",
+        "expired",
+        "go_live_at",
+        "expire_at",
     }
 
     def clone(self, source, locale, when=None, children=None, **fields):
@@ -337,14 +398,19 @@ class DemoLoader:
                 # Adopt an index that an editor (or a test) made before the demo was loaded.
                 en = model.objects.filter(locale=self.locs["en"]).child_of(self.homes["en"]).first()
             if en is None:
-                en = self.create(self.homes["en"], model(title=text["title"], slug=text["slug"], intro=text["intro"],
-                                                         show_in_menus=True), key, self.locs["en"])
+                en = self.create(
+                    self.homes["en"],
+                    model(title=text["title"], slug=text["slug"], intro=text["intro"], show_in_menus=True),
+                    key,
+                    self.locs["en"],
+                )
             pages = {"en": en}
             for code in LANGS[1:]:
                 text = PAGE_TEXTS[code]["sections"][name]
                 found = model.objects.filter(locale=self.locs[code]).child_of(self.homes[code]).first()
-                pages[code] = found or self.translate(en, self.locs[code], title=text["title"], slug=text["slug"],
-                                                      intro=text["intro"])
+                pages[code] = found or self.translate(
+                    en, self.locs[code], title=text["title"], slug=text["slug"], intro=text["intro"]
+                )
             sections[name] = pages
         return sections
 
@@ -365,23 +431,32 @@ class DemoLoader:
                     user = User.objects.filter(username=TEACHER_USERNAME).first()
                     if user is None:
                         first, _sep, last = spec["display_name"].partition(" ")
-                        user = User.objects.create_user(TEACHER_USERNAME, "teacher@kollega.example", DEMO_PASSWORD,
-                                                        first_name=first, last_name=last)
+                        user = User.objects.create_user(
+                            TEACHER_USERNAME, "teacher@kollega.example", DEMO_PASSWORD, first_name=first, last_name=last
+                        )
                         self.counts["users"] += 1
                 elif spec["has_account"]:
                     username = spec["slug"]
                     user = User.objects.filter(username=username).first()
                     if user is None:
                         first, _sep, last = spec["display_name"].partition(" ")
-                        user = User(username=username, email=f"{username}@example.org", first_name=first, last_name=last)
+                        user = User(
+                            username=username, email=f"{username}@example.org", first_name=first, last_name=last
+                        )
                         # Demo people cannot sign in; only the documented accounts can.
                         user.set_unusable_password()
                         user.save()
                         self.counts["users"] += 1
                 person = Person(
-                    slug=spec["slug"], display_name=spec["display_name"], user=user, school=spec["school"],
-                    country=spec["country"], region=spec["region"], bio=spec["bio"],
-                    open_to_collaboration=spec["open_to_collaboration"], discoverability=spec["discoverability"],
+                    slug=spec["slug"],
+                    display_name=spec["display_name"],
+                    user=user,
+                    school=spec["school"],
+                    country=spec["country"],
+                    region=spec["region"],
+                    bio=spec["bio"],
+                    open_to_collaboration=spec["open_to_collaboration"],
+                    discoverability=spec["discoverability"],
                 )
                 person.languages = [languages[c] for c in spec["languages"] if c in languages]
                 person.subjects = [self.vocab[("Subject", s)] for s in spec["subjects"]]
@@ -398,8 +473,9 @@ class DemoLoader:
         """The documented superuser: editor / kollega-demo. An existing account is left as it is."""
         User = get_user_model()
         if not User.objects.filter(username=EDITOR_USERNAME).exists():
-            User.objects.create_superuser(EDITOR_USERNAME, "editor@kollega.example", DEMO_PASSWORD,
-                                          first_name="Demo", last_name="Editor")
+            User.objects.create_superuser(
+                EDITOR_USERNAME, "editor@kollega.example", DEMO_PASSWORD, first_name="Demo", last_name="Editor"
+            )
             self.counts["users"] += 1
 
     def load_communities(self):
@@ -417,11 +493,13 @@ class DemoLoader:
             pages = {"en": en}
             for code in LANGS[1:]:
                 title, summary, description = texts_in(code)
-                pages[code] = self.clone(en, self.locs[code], title=title, slug=slugify(title)[:80],
-                                         summary=summary, description=description)
+                pages[code] = self.clone(
+                    en, self.locs[code], title=title, slug=slugify(title)[:80], summary=summary, description=description
+                )
             found[key] = pages
 
         for spec in COMMUNITIES["national"]:
+
             def national_texts(code, spec=spec):
                 text = COMMUNITY_TEXTS[code]
                 summary = text["national_summary"].format(country=text["country_names"][spec["country"]])
@@ -429,11 +507,19 @@ class DemoLoader:
 
             def make_national(spec=spec, texts_in=national_texts):
                 title, summary, description = texts_in("en")
-                return CommunityPage(title=title, slug=slugify(title), scope="national", country=spec["country"],
-                                     summary=summary, description=description)
+                return CommunityPage(
+                    title=title,
+                    slug=slugify(title),
+                    scope="national",
+                    country=spec["country"],
+                    summary=summary,
+                    description=description,
+                )
+
             ensure(spec["key"], None, make_national, national_texts)
 
         for spec in COMMUNITIES["regional"]:
+
             def regional_texts(code, spec=spec):
                 text = COMMUNITY_TEXTS[code]
                 title = text["regional_title"].format(focus=text["focus"][spec["focus"]], region=spec["region"])
@@ -444,9 +530,17 @@ class DemoLoader:
 
             def make_regional(spec=spec, texts_in=regional_texts):
                 title, summary, description = texts_in("en")
-                return CommunityPage(title=title, slug=slugify(title)[:80], scope="regional", country=spec["country"],
-                                     region=spec["region"], summary=summary, description=description,
-                                     visibility="members" if spec["members_only"] else "public")
+                return CommunityPage(
+                    title=title,
+                    slug=slugify(title)[:80],
+                    scope="regional",
+                    country=spec["country"],
+                    region=spec["region"],
+                    summary=summary,
+                    description=description,
+                    visibility="members" if spec["members_only"] else "public",
+                )
+
             ensure(spec["key"], spec["parent"], make_regional, regional_texts)
 
         def european_texts(code):
@@ -455,8 +549,10 @@ class DemoLoader:
 
         def make_european():
             title, summary, description = european_texts("en")
-            return CommunityPage(title=title, slug=slugify(title), scope="european", summary=summary,
-                                 description=description)
+            return CommunityPage(
+                title=title, slug=slugify(title), scope="european", summary=summary, description=description
+            )
+
         ensure(COMMUNITIES["european"]["key"], None, make_european, european_texts)
         return found
 
@@ -485,8 +581,11 @@ class DemoLoader:
         for person in self.people:
             plan[(person.slug, self.home_community_key(person))] = ["member", "active"]
         for community in COMMUNITIES["regional"]:
-            people = [p for p in self.people
-                      if p.spec["country"] == community["country"] and p.spec["region"] == community["region"]]
+            people = [
+                p
+                for p in self.people
+                if p.spec["country"] == community["country"] and p.spec["region"] == community["region"]
+            ]
             plan[(pick_facilitator(people).slug, community["key"])] = ["facilitator", "active"]
         for community in COMMUNITIES["national"]:
             people = [p for p in self.people if p.spec["country"] == community["country"]]
@@ -513,10 +612,15 @@ class DemoLoader:
         by_slug = {p.slug: p for p in self.people}
         for i, ((slug, key), (role, status)) in enumerate(sorted(plan.items())):
             community = self.communities[key]["en"]
-            if Membership.objects.filter(person=by_slug[slug], community__translation_key=community.translation_key).exists():
+            if Membership.objects.filter(
+                person=by_slug[slug], community__translation_key=community.translation_key
+            ).exists():
                 continue
             Membership.objects.create(
-                person=by_slug[slug], community=community, role=role, status=status,
+                person=by_slug[slug],
+                community=community,
+                role=role,
+                status=status,
                 since=datetime.date(2023, 9, 1) + datetime.timedelta(days=(i * 37) % 760),
             )
             self.counts["memberships"] += 1
@@ -534,9 +638,13 @@ class DemoLoader:
                 text = PROJECT_TEXTS["en"]["projects"][spec["key"]]
                 title, theme, summary = text["title"], text["theme"], text["summary"]
                 page = ProjectPage(
-                    title=title, slug=slugify(title), theme=theme, summary=summary,
+                    title=title,
+                    slug=slugify(title),
+                    theme=theme,
+                    summary=summary,
                     description=PROJECT_TEXTS["en"]["description"].format(summary=summary),
-                    status=spec["status"], looking_for_partners=spec["looking_for_partners"],
+                    status=spec["status"],
+                    looking_for_partners=spec["looking_for_partners"],
                     start_date=datetime.date.fromisoformat(spec["start"]),
                     end_date=datetime.date.fromisoformat(spec["end"]) if spec["end"] else None,
                 )
@@ -556,9 +664,18 @@ class DemoLoader:
                 text = PROJECT_TEXTS[code]["projects"][spec["key"]]
                 title, theme, summary = text["title"], text["theme"], text["summary"]
                 pages[code] = self.clone(
-                    en, self.locs[code], title=title, slug=slugify(title), theme=theme, summary=summary,
-                    children={"partners": [ProjectPartner(person_id=p.person_id, school=p.school, country=p.country)
-                                           for p in en.partners.all()]},
+                    en,
+                    self.locs[code],
+                    title=title,
+                    slug=slugify(title),
+                    theme=theme,
+                    summary=summary,
+                    children={
+                        "partners": [
+                            ProjectPartner(person_id=p.person_id, school=p.school, country=p.country)
+                            for p in en.partners.all()
+                        ]
+                    },
                     description=PROJECT_TEXTS[code]["description"].format(summary=summary),
                 )
             projects[spec["key"]] = pages
@@ -601,13 +718,21 @@ class DemoLoader:
             author = pool[seed % len(pool)]
             if spec["kind"] == "translation":
                 source = made[spec["source_external_id"]]
-                title, summary, body = material(topic, lang, spec["type"], spec["angle"], spec["level"],
-                                                spec["variant"], ext)
+                title, summary, body = material(
+                    topic, lang, spec["type"], spec["angle"], spec["level"], spec["variant"], ext
+                )
                 translator = pool[(seed + 3) % len(pool)]
                 copy = self.translate(
-                    source, self.locs[lang], when,
-                    extra_contributors=[ResourceContributor(person=translator, role="translator")], title=title, slug=slugify(title)[:80], summary=summary,
-                    body=body, material_language=lang, external_id=ext,
+                    source,
+                    self.locs[lang],
+                    when,
+                    extra_contributors=[ResourceContributor(person=translator, role="translator")],
+                    title=title,
+                    slug=slugify(title)[:80],
+                    summary=summary,
+                    body=body,
+                    material_language=lang,
+                    external_id=ext,
                     community=self.localized_or_none(source.community, lang),
                     project=self.localized_or_none(source.project, lang),
                 )
@@ -620,20 +745,28 @@ class DemoLoader:
                 based_on = made[spec["source_external_id"]]
                 original_author = based_on.contributors.filter(role="author").first()
                 adaptation = {
-                    "original_title": based_on.title, "original_level": spec["original_level"],
+                    "original_title": based_on.title,
+                    "original_level": spec["original_level"],
                     "direction": spec["direction"],
                     "author": original_author.person.display_name if original_author else "",
                 }
                 author = pool[(seed + 5) % len(pool)]
-            title, summary, body = material(topic, lang, spec["type"], spec["angle"], spec["level"],
-                                            spec["variant"], ext, adaptation)
+            title, summary, body = material(
+                topic, lang, spec["type"], spec["angle"], spec["level"], spec["variant"], ext, adaptation
+            )
             page = ResourcePage(
-                title=title, slug=slugify(title)[:80], summary=summary, body=body,
-                resource_type=self.vocab[("ResourceType", spec["type"])], material_language=lang,
+                title=title,
+                slug=slugify(title)[:80],
+                summary=summary,
+                body=body,
+                resource_type=self.vocab[("ResourceType", spec["type"])],
+                material_language=lang,
                 licence=based_on.licence if based_on else spec["licence"],
                 duration_minutes=duration(spec["type"], spec["level"], spec["variant"]),
-                external_id=ext, based_on=based_on,
-                community=self.community_for(author, topic["key"], lang), project=self.project_for(spec, lang),
+                external_id=ext,
+                based_on=based_on,
+                community=self.community_for(author, topic["key"], lang),
+                project=self.project_for(spec, lang),
             )
             page.subjects = [self.vocab[("Subject", s)] for s in topic["subjects"]]
             page.levels = [levels[spec["level"]]]
@@ -673,10 +806,13 @@ class DemoLoader:
                 fields = self.unit_fields(unit, "en")
                 page = CurriculumUnitPage(number=unit["number"], duration_minutes=unit["minutes"], **fields)
                 page.competences.add(*unit["competences"])
-                links = [r for r in self.resources.values()
-                         if r.external_id.startswith(f"demo:{unit['topic']}:")
-                         and r.external_id.split(":")[2].startswith(("facilitator-material", "lesson-plan"))
-                         and not r.external_id.split(":")[2].startswith("adapted")][:3]
+                links = [
+                    r
+                    for r in self.resources.values()
+                    if r.external_id.startswith(f"demo:{unit['topic']}:")
+                    and r.external_id.split(":")[2].startswith(("facilitator-material", "lesson-plan"))
+                    and not r.external_id.split(":")[2].startswith("adapted")
+                ][:3]
                 page.linked_resources = [CurriculumUnitResource(resource=r, sort_order=i) for i, r in enumerate(links)]
                 en = self.create(curriculum["en"], page, key, self.locs["en"])
                 self.counts["units"] += 1
@@ -684,8 +820,10 @@ class DemoLoader:
                 translated = self.existing(CurriculumUnitPage, key, self.locs[code])
                 if translated is None:
                     page_fields = self.unit_fields(unit, code)
-                    links = [CurriculumUnitResource(resource_id=link.resource_id, sort_order=link.sort_order)
-                             for link in en.linked_resources.all()]
+                    links = [
+                        CurriculumUnitResource(resource_id=link.resource_id, sort_order=link.sort_order)
+                        for link in en.linked_resources.all()
+                    ]
                     translated = self.clone(en, self.locs[code], children={"linked_resources": links}, **page_fields)
                     translated.competences.add(*unit["competences"])
                     translated.save(clean=False)
@@ -695,16 +833,35 @@ class DemoLoader:
         seed = f"unit:{unit['number']}:{code}"
         activities = [
             {"type": "paragraph", "value": UNIT_TEXTS[code]["paragraph"]},
-            {"type": "activity", "value": {"title": text["activity"], "steps": [
-                {"type": "item", "value": {"title": step["title"], "minutes": minutes,
-                                           "instructions": f"<p>{step['instructions']}</p>"}}
-                for step, minutes in zip(text["steps"], unit["step_minutes"], strict=True)
-            ]}},
+            {
+                "type": "activity",
+                "value": {
+                    "title": text["activity"],
+                    "steps": [
+                        {
+                            "type": "item",
+                            "value": {
+                                "title": step["title"],
+                                "minutes": minutes,
+                                "instructions": f"<p>{step['instructions']}</p>",
+                            },
+                        }
+                        for step, minutes in zip(text["steps"], unit["step_minutes"], strict=True)
+                    ],
+                },
+            },
         ]
         return {
-            "title": text["title"], "slug": slugify(text["title"])[:80], "summary": text["summary"],
-            "learning_outcomes": json.dumps([{"type": "outcome", "value": o, "id": str(demo_key(seed, str(n)))}
-                                             for n, o in enumerate(text["outcomes"])], ensure_ascii=False),
+            "title": text["title"],
+            "slug": slugify(text["title"])[:80],
+            "summary": text["summary"],
+            "learning_outcomes": json.dumps(
+                [
+                    {"type": "outcome", "value": o, "id": str(demo_key(seed, str(n)))}
+                    for n, o in enumerate(text["outcomes"])
+                ],
+                ensure_ascii=False,
+            ),
             "activities": json.dumps(activities, ensure_ascii=False),
         }
 
@@ -720,8 +877,12 @@ class DemoLoader:
 
     def standard_fields(self, text):
         body = [{"type": "paragraph", "value": html} for html in text["paragraphs"]]
-        return {"title": text["title"], "slug": text["slug"], "summary": text["summary"],
-                "body": json.dumps(body, ensure_ascii=False)}
+        return {
+            "title": text["title"],
+            "slug": text["slug"],
+            "summary": text["summary"],
+            "body": json.dumps(body, ensure_ascii=False),
+        }
 
 
 def summary_counts():

@@ -3,6 +3,7 @@
 Every demo person's slug starts with "demo-": that prefix is the marker by
 which load_demo tells its own people from real ones.
 """
+
 from django.utils.text import slugify
 
 from .datafiles import read, texts
@@ -41,7 +42,9 @@ def demo_people():
                 "country": country,
                 "region": region,
                 "school": school,
-                "languages": data["languages"] if n % 4 else data["languages"] + (["fr"] if country != "PT" else ["es"]),
+                "languages": data["languages"]
+                if n % 4
+                else data["languages"] + (["fr"] if country != "PT" else ["es"]),
                 "subjects": subjects,
                 "levels": cycles["level"][n % len(cycles["level"])],
                 "interests": cycles["interest"][n % len(cycles["interest"])],
@@ -53,4 +56,3 @@ def demo_people():
                 "index": n,
             }
             n += 1
-

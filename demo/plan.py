@@ -1,4 +1,5 @@
 """The deterministic plan of demo materials: which topic, language, type, level and lineage each one has."""
+
 from vocabularies.licences import ALL_RIGHTS_RESERVED, get_licence
 
 from .content import TOPICS, TYPE_SLUGS
@@ -57,19 +58,30 @@ def resource_plan():
                 if lang == group_lang and v == 0:
                     for target in LANGS:
                         if target != lang:
-                            translations.append({
-                                **spec, "kind": "translation", "lang": target, "source_lang": lang,
-                                "external_id": external_id(topic["key"], spec["variant_name"], target),
-                                "source_external_id": spec["external_id"],
-                            })
+                            translations.append(
+                                {
+                                    **spec,
+                                    "kind": "translation",
+                                    "lang": target,
+                                    "source_lang": lang,
+                                    "external_id": external_id(topic["key"], spec["variant_name"], target),
+                                    "source_external_id": spec["external_id"],
+                                }
+                            )
                 if lang == adapt_lang and v == 1:
                     levels = topic["levels"]
                     direction = "down" if spec["level"] == max(levels) else "up"
                     new_level = min(levels) if direction == "down" else max(levels)
-                    adaptations.append({
-                        **spec, "kind": "adaptation", "level": new_level, "direction": direction,
-                        "original_level": spec["level"], "variant_name": "adapted-" + spec["variant_name"],
-                        "external_id": external_id(topic["key"], "adapted-" + spec["variant_name"], lang),
-                        "source_external_id": spec["external_id"],
-                    })
+                    adaptations.append(
+                        {
+                            **spec,
+                            "kind": "adaptation",
+                            "level": new_level,
+                            "direction": direction,
+                            "original_level": spec["level"],
+                            "variant_name": "adapted-" + spec["variant_name"],
+                            "external_id": external_id(topic["key"], "adapted-" + spec["variant_name"], lang),
+                            "source_external_id": spec["external_id"],
+                        }
+                    )
     return sources + translations + adaptations

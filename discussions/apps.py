@@ -1,4 +1,5 @@
 """Discussions: threads and replies in each community, with reporting to its facilitators."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -1,4 +1,5 @@
 """Forms for starting a thread, replying and reporting a post."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +15,9 @@ class ReplyForm(forms.Form):
 
 class ReportForm(forms.Form):
     reason = forms.CharField(
-        label=_("What is wrong with this post?"), max_length=2000, required=False,
+        label=_("What is wrong with this post?"),
+        max_length=2000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Only the facilitators of this community see your report."),
     )

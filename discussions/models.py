@@ -1,4 +1,5 @@
 """Threads, posts and reports. A thread belongs to a community in all its translations."""
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,12 +13,17 @@ class ThreadQuerySet(models.QuerySet):
 
 class Thread(models.Model):
     community = models.ForeignKey(
-        "communities.CommunityPage", on_delete=models.CASCADE, related_name="discussion_threads",
+        "communities.CommunityPage",
+        on_delete=models.CASCADE,
+        related_name="discussion_threads",
         verbose_name=_("community"),
     )
     title = models.CharField(_("title"), max_length=200)
     author = models.ForeignKey(
-        "communities.Person", null=True, on_delete=models.SET_NULL, related_name="discussion_threads",
+        "communities.Person",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="discussion_threads",
         verbose_name=_("started by"),
     )
     created_at = models.DateTimeField(default=timezone.now)
@@ -39,7 +45,10 @@ class Post(models.Model):
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts", verbose_name=_("thread"))
     author = models.ForeignKey(
-        "communities.Person", null=True, on_delete=models.SET_NULL, related_name="discussion_posts",
+        "communities.Person",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="discussion_posts",
         verbose_name=_("author"),
     )
     body = models.TextField(_("message"), max_length=10000)
@@ -57,7 +66,11 @@ class Post(models.Model):
 class Report(models.Model):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reports", verbose_name=_("post"))
     reporter = models.ForeignKey(
-        "communities.Person", null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("reported by"),
+        "communities.Person",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("reported by"),
     )
     reason = models.TextField(_("reason"), max_length=2000, blank=True)
     created_at = models.DateTimeField(default=timezone.now)

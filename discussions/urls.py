@@ -1,4 +1,5 @@
 """URLs for community discussions, under each locale prefix."""
+
 from django.urls import path
 
 import core.converters  # noqa: F401  (registers <id:...>)

@@ -1,4 +1,5 @@
 """Community discussions: read where the community page may be read, write where one is a member."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -62,11 +63,20 @@ def community_threads(request, pk):
                 thread = Thread.objects.create(community=community, title=form.cleaned_data["title"], author=me)
                 Post.objects.create(thread=thread, author=me, body=form.cleaned_data["body"])
             return redirect("discussions:thread", pk=thread.pk)
-    threads = Paginator(Thread.objects.of_community(community).select_related("author"), 30).get_page(request.GET.get("page"))
-    return render(request, "discussions/community_threads.html", {
-        "community": community, "threads": threads, "form": form, "can_post": can_post,
-        "can_moderate": me is not None and can_moderate(request.user, me, community),
-    })
+    threads = Paginator(Thread.objects.of_community(community).select_related("author"), 30).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "discussions/community_threads.html",
+        {
+            "community": community,
+            "threads": threads,
+            "form": form,
+            "can_post": can_post,
+            "can_moderate": me is not None and can_moderate(request.user, me, community),
+        },
+    )
 
 
 def thread_detail(request, pk):
@@ -82,9 +92,17 @@ def thread_detail(request, pk):
             Thread.objects.filter(pk=thread.pk).update(last_activity_at=post.created_at)
             return redirect(f"{request.path}#post-{post.pk}")
     posts = _label_authors(list(thread.posts.select_related("author")), request.user)
-    return render(request, "discussions/thread.html", {
-        "thread": thread, "community": thread.community, "posts": posts, "form": form, "can_post": can_post,
-    })
+    return render(
+        request,
+        "discussions/thread.html",
+        {
+            "thread": thread,
+            "community": thread.community,
+            "posts": posts,
+            "form": form,
+            "can_post": can_post,
+        },
+    )
 
 
 @login_required
@@ -95,10 +113,17 @@ def report_post(request, pk):
     if request.method == "POST" and form.is_valid():
         me = viewer_person(request.user)
         report = Report.objects.create(post=post, reporter=me, reason=form.cleaned_data["reason"])
-        notify("discussions/emails/post_reported", {
-            "report": report, "post": post, "thread": thread, "community": thread.community,
-            "reports_url": absolute_url(reverse("discussions:reports", args=[thread.community.pk])),
-        }, facilitators_to_notify(thread.community))
+        notify(
+            "discussions/emails/post_reported",
+            {
+                "report": report,
+                "post": post,
+                "thread": thread,
+                "community": thread.community,
+                "reports_url": absolute_url(reverse("discussions:reports", args=[thread.community.pk])),
+            },
+            facilitators_to_notify(thread.community),
+        )
         messages.success(request, _("Thank you. The facilitators of this community will look at the post."))
         return redirect("discussions:thread", pk=thread.pk)
     return render(request, "discussions/report.html", {"post": post, "thread": thread, "form": form})
@@ -110,7 +135,8 @@ def reports(request, pk):
     if not can_moderate(request.user, viewer_person(request.user), community):
         raise PermissionDenied
     open_reports = Report.objects.filter(
-        resolved_at__isnull=True, post__thread__community__translation_key=community.translation_key,
+        resolved_at__isnull=True,
+        post__thread__community__translation_key=community.translation_key,
     ).select_related("post__thread", "post__author", "reporter")
     if request.method == "POST":
         report = get_object_or_404(open_reports, pk=request.POST.get("report"))

@@ -1,4 +1,5 @@
 """The shell's own pages: the home page of each locale and standard pages (policy, about)."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -19,8 +20,10 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("motto"), FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
-        "resources.ResourceIndexPage", "resources.CurriculumPage",
-        "communities.CommunityIndexPage", "home.StandardPage",
+        "resources.ResourceIndexPage",
+        "resources.CurriculumPage",
+        "communities.CommunityIndexPage",
+        "home.StandardPage",
     ]
     api_fields = [APIField("motto"), APIField("intro")]
     translatable_fields = PAGE_TRANSLATED + [TranslatableField("motto"), TranslatableField("intro")]
@@ -35,9 +38,9 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         viewer = request.user
-        context["latest_resources"] = visible_pages(
-            viewer, ResourcePage.objects.filter(locale=self.locale)
-        ).order_by("-first_published_at")[:8]
+        context["latest_resources"] = visible_pages(viewer, ResourcePage.objects.filter(locale=self.locale)).order_by(
+            "-first_published_at"
+        )[:8]
         context["communities"] = visible_pages(
             viewer, CommunityPage.objects.filter(locale=self.locale, depth__lte=self.depth + 2)
         )[:12]

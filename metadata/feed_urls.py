@@ -1,4 +1,5 @@
 """Feeds, mounted under each locale prefix: /<lang>/feeds/..."""
+
 from django.urls import path
 
 from . import feeds

@@ -3,6 +3,7 @@
 Feed readers fetch without a session, so feeds are built for an anonymous
 visitor: a members-only community's feed does not exist (404) for anyone.
 """
+
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed

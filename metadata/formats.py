@@ -4,8 +4,9 @@ Each builder takes a material or curriculum unit and returns an lxml element.
 They read pages and people through public.py (an anonymous visitor's view) and
 the schema.org description in jsonld.py, so that every output agrees.
 """
+
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.conf import settings
 from lxml import etree
@@ -14,7 +15,7 @@ from resources.models import ContributorRole, ResourcePage
 from vocabularies.levels import ISCED_NAMES
 
 from . import public
-from .jsonld import label_in_locale, iso_duration
+from .jsonld import iso_duration, label_in_locale
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
@@ -40,7 +41,6 @@ def _text(parent, ns, tag, text, **attrs):
 
 def _subjects(page):
     if isinstance(page, ResourcePage):
-
         return [label_in_locale(s, page) for s in page.subjects.all()]
     return []
 
@@ -56,6 +56,7 @@ def _levels(page):
 
 
 # -- oai_dc -----------------------------------------------------------------
+
 
 def oai_dc(page, request=None):
     root = etree.Element(f"{{{OAI_DC}}}dc", nsmap={"oai_dc": OAI_DC, "dc": DC, "xsi": XSI})
@@ -93,6 +94,7 @@ def oai_dc(page, request=None):
 
 
 # -- IEEE LOM (the XML binding, IEEE 1484.12.3) ----------------------------
+
 
 def _lang_string(parent, tag, text, language):
     if not text:

@@ -5,6 +5,7 @@ json.dumps, built only from what an anonymous visitor may see (see public.py).
 `script_json(data)` serialises it for a <script type="application/ld+json">
 element so that no text (a title holding "</script>") can close the element.
 """
+
 import json
 
 from django.utils import translation
@@ -64,7 +65,8 @@ def learning_resource(page, request=None):
             "isAccessibleForFree": True,
             "datePublished": page.first_published_at.isoformat() if page.first_published_at else None,
             "dateModified": (page.last_published_at or page.latest_revision_created_at).isoformat()
-            if (page.last_published_at or page.latest_revision_created_at) else None,
+            if (page.last_published_at or page.latest_revision_created_at)
+            else None,
             "timeRequired": iso_duration(page.duration_minutes),
         }
         if isinstance(page, ResourcePage):
@@ -81,13 +83,22 @@ def _material(page, request):
     levels = list(page.levels.all())
     data = {
         "educationalLevel": [
-            {"@type": "DefinedTerm", "termCode": f"ISCED {level.code}", "name": str(ISCED_NAMES[level.code]),
-             "inDefinedTermSet": ISCED_SET}
+            {
+                "@type": "DefinedTerm",
+                "termCode": f"ISCED {level.code}",
+                "name": str(ISCED_NAMES[level.code]),
+                "inDefinedTermSet": ISCED_SET,
+            }
             for level in levels
         ],
         "learningResourceType": (
-            {"@type": "DefinedTerm", "termCode": page.resource_type.slug, "name": label_in_locale(page.resource_type, page)}
-            if page.resource_type else None
+            {
+                "@type": "DefinedTerm",
+                "termCode": page.resource_type.slug,
+                "name": label_in_locale(page.resource_type, page),
+            }
+            if page.resource_type
+            else None
         ),
         "teaches": [{"@type": "DefinedTerm", "termCode": s.slug, "name": label_in_locale(s, page)} for s in subjects],
         "license": page.licence or None,
@@ -100,8 +111,12 @@ def _material(page, request):
         data["isBasedOn"] = _ref(original, request)
     community = public.public_community(page)
     if community is not None:
-        data["isPartOf"] = {"@type": "Collection", "@id": public.page_url(community, request),
-                            "url": public.page_url(community, request), "name": community.title}
+        data["isPartOf"] = {
+            "@type": "Collection",
+            "@id": public.page_url(community, request),
+            "url": public.page_url(community, request),
+            "name": community.title,
+        }
     return data
 
 
@@ -116,8 +131,12 @@ def _unit(page, request):
     curriculum = page.get_parent()
     if curriculum is not None and public.is_public(curriculum):
         curriculum = curriculum.specific
-        data["isPartOf"] = {"@type": "Course", "@id": public.page_url(curriculum, request),
-                            "url": public.page_url(curriculum, request), "name": curriculum.title}
+        data["isPartOf"] = {
+            "@type": "Course",
+            "@id": public.page_url(curriculum, request),
+            "url": public.page_url(curriculum, request),
+            "name": curriculum.title,
+        }
     return data
 
 

@@ -6,6 +6,7 @@ an AnonymousUser. Feeds, harvesters and crawlers fetch without a session, and
 what one of them has seen may be copied anywhere: members-only content
 (pages under a Wagtail view restriction) and drafts never appear.
 """
+
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -62,7 +63,9 @@ def credits(page):
         return []
     rows = list(page.contributors.select_related("person"))
     visible = set(
-        visible_people(ANONYMOUS, Person.objects.filter(pk__in=[c.person_id for c in rows])).values_list("pk", flat=True)
+        visible_people(ANONYMOUS, Person.objects.filter(pk__in=[c.person_id for c in rows])).values_list(
+            "pk", flat=True
+        )
     )
     out = []
     for c in rows:
@@ -138,4 +141,3 @@ def hreflang_alternates(translations, fallback):
         return []
     default = next((url for code, url in translations if code == settings.LANGUAGE_CODE), fallback)
     return translations + [("x-default", default)]
-

@@ -6,6 +6,7 @@ public pages under every translation of the root page; each entry names all
 public translations of its page (`<xhtml:link rel="alternate" hreflang=...>`)
 and an x-default (the default language's version, or the page itself).
 """
+
 from collections import defaultdict
 
 from django.db.models import Q
@@ -47,8 +48,10 @@ class PublicSitemap(Sitemap):
                 if not url_info.get("location"):
                     continue
                 alternates = [
-                    {"lang_code": code, "location": url} for code, url in
-                    public.hreflang_alternates(groups.get(item.translation_key, []), url_info["location"])
+                    {"lang_code": code, "location": url}
+                    for code, url in public.hreflang_alternates(
+                        groups.get(item.translation_key, []), url_info["location"]
+                    )
                 ]
                 url_info = {**url_info, "alternates": alternates}
                 urls.append(url_info)

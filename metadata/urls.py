@@ -1,4 +1,5 @@
 """Unlocalized machine endpoints of the open metadata (sitemap.xml is mounted by the shell)."""
+
 from django.urls import path
 
 from . import oai

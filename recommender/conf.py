@@ -1,4 +1,5 @@
 """Typed access to settings.RECOMMENDER: which encoder and which vector index, by alias."""
+
 from dataclasses import dataclass, field
 
 from django.conf import settings

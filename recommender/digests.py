@@ -1,4 +1,5 @@
 """The weekly digest: suggested colleagues and new work related to a teacher's own, by e-mail."""
+
 import logging
 from datetime import timedelta
 
@@ -25,7 +26,8 @@ def build_digest(person, since, limit=5):
     with translation.override(language):
         colleagues = services.related_people(person, viewer=user, limit=limit)
         materials = [
-            s for s in services.related_resources(person, viewer=user, limit=limit * 3)
+            s
+            for s in services.related_resources(person, viewer=user, limit=limit * 3)
             if s.object.first_published_at and s.object.first_published_at >= since
         ][:limit]
         if not colleagues and not materials:
@@ -37,7 +39,9 @@ def build_digest(person, since, limit=5):
 def send_digests(days=7, dry_run=False, stdout=None):
     since = timezone.now() - timedelta(days=days)
     sent = skipped = failed = 0
-    people = Person.objects.filter(user__isnull=False, user__is_active=True).exclude(user__email="").select_related("user")
+    people = (
+        Person.objects.filter(user__isnull=False, user__is_active=True).exclude(user__email="").select_related("user")
+    )
     for person in people.iterator():
         try:
             digest = build_digest(person, since)

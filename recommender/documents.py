@@ -4,6 +4,7 @@ The models declare `embedding_fields` (checked in checks.py); this module
 reads them, so the recommender reads resources and communities through
 their public attributes and never the other way round.
 """
+
 import hashlib
 from collections import Counter
 
@@ -94,7 +95,9 @@ def metadata(obj):
             **_page_common(obj),
             "tags": sorted(t.name.lower() for t in obj.competences.all()),
             "number": obj.number,
-            "linked": sorted({link.resource.translation_key.hex for link in obj.linked_resources.select_related("resource")}),
+            "linked": sorted(
+                {link.resource.translation_key.hex for link in obj.linked_resources.select_related("resource")}
+            ),
         }
         return kind, obj.translation_key.hex, obj.locale.language_code, page_audience(obj), "", fields
     if kind == "community":

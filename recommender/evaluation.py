@@ -10,6 +10,7 @@ the site or its index. Because no translation link tells the recommender
 which records translate each other, finding them measures the encoder and
 the scoring across languages.
 """
+
 import json
 import time
 from contextlib import contextmanager
@@ -64,7 +65,11 @@ def load_labelled_set(path):
     if not isinstance(data, dict) or not isinstance(data.get("items"), list):
         raise LabelledSetError(f"{path}: expected an object with an 'items' list")
     for n, item in enumerate(data["items"], 1):
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("related", []), list):
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("id"), str)
+            or not isinstance(item.get("related", []), list)
+        ):
             raise LabelledSetError(f"{path}: item {n} needs an 'id' string and a 'related' list")
     return data
 
@@ -103,7 +108,9 @@ def evaluate(data, k=None, encoder_alias=None):
             with private_index(encoder_alias) as index:
                 encoder = conf.get_encoder()
                 report = Report(encoder=encoder.model_id, k=k)
-                ids = {item["id"] for item in data["items"]} | {r for item in data["items"] for r in item.get("related", [])}
+                ids = {item["id"] for item in data["items"]} | {
+                    r for item in data["items"] for r in item.get("related", [])
+                }
                 pages = {p.external_id: p for p in ResourcePage.objects.live().filter(external_id__in=ids)}
                 missing = sorted(ids - set(pages))
                 if missing:
@@ -123,7 +130,11 @@ def _index_for_evaluation(pages, encoder, index):
 
     raws = pipeline.raw_vectors(pages, encoder)
     keys = list(raws)
-    means = scoring.language_means([raws[key][1] for key in keys], [raws[key][0] for key in keys]) if encoder.centre_languages else {}
+    means = (
+        scoring.language_means([raws[key][1] for key in keys], [raws[key][0] for key in keys])
+        if encoder.centre_languages
+        else {}
+    )
     pipeline.index_objects(pages, encoder=encoder, index=index, means=means)
     people = Person.objects.filter(resource_contributions__page__in=pages).distinct()
     pipeline.index_objects(list(people), encoder=encoder, index=index, means=means)

@@ -1,4 +1,5 @@
 """What the recommender stores: encoder output, the embedded index, language means, feedback."""
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone

@@ -4,6 +4,7 @@ Reasons are stored as a code and parameters and turned into words when a
 page renders, in the reader's language, so cached suggestions serve every
 locale.
 """
+
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext, ngettext
@@ -33,7 +34,8 @@ def _subject_names(slugs):
     reader = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
     default = settings.LANGUAGE_CODE.split("-")[0]
     rows = Subject.objects.filter(slug__in=slugs, locale__language_code__in={reader, default}).values_list(
-        "slug", "locale__language_code", "name")
+        "slug", "locale__language_code", "name"
+    )
     names = {}
     for slug, language, name in rows:
         if language == reader or slug not in names:
@@ -64,16 +66,22 @@ def render(reason):
         return gettext("Wrote the material this one adapts")
     if code == "topic_level":
         return gettext("Also about %(subjects)s at %(levels)s") % {
-            "subjects": _subject_names(p["subjects"]), "levels": _levels(p["levels"])}
+            "subjects": _subject_names(p["subjects"]),
+            "levels": _levels(p["levels"]),
+        }
     if code == "teaches":
         if p.get("levels"):
             return gettext("Also teaches %(subjects)s at %(levels)s") % {
-                "subjects": _subject_names(p["subjects"]), "levels": _levels(p["levels"])}
+                "subjects": _subject_names(p["subjects"]),
+                "levels": _levels(p["levels"]),
+            }
         return gettext("Also teaches %(subjects)s") % {"subjects": _subject_names(p["subjects"])}
     if code == "subjects":
         return gettext("Also about %(subjects)s") % {"subjects": _subject_names(p["subjects"])}
     if code == "tags":
-        return ngettext("Shared tag: %(tags)s", "Shared tags: %(tags)s", len(p["tags"])) % {"tags": ", ".join(p["tags"])}
+        return ngettext("Shared tag: %(tags)s", "Shared tags: %(tags)s", len(p["tags"])) % {
+            "tags": ", ".join(p["tags"])
+        }
     if code == "interests":
         return gettext("Interested in %(tags)s") % {"tags": ", ".join(p["tags"])}
     if code == "community":

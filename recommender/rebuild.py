@@ -1,6 +1,6 @@
 """Rebuild every vector: encode what changed, recompute language means, re-index, resumable."""
-import time
 
+import time
 
 from . import conf, pipeline, services
 from .documents import PAGE_KINDS, indexable

@@ -3,6 +3,7 @@
 Nothing here touches the database or settings, so each function has its own
 unit tests (tests/recommender/test_scoring.py).
 """
+
 from collections import Counter, defaultdict
 
 import numpy as np
@@ -93,7 +94,7 @@ def diversify(candidates, limit, author_key, language_key, max_author_share=0.5,
     def adjusted(entry):
         score, item = entry
         repeats = sum(authors[a] for a in author_key(item) or ()) + languages[language_key(item)]
-        return score * decay ** repeats
+        return score * decay**repeats
 
     def author_ok(item):
         return all(authors[a] < author_cap for a in author_key(item) or ())

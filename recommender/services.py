@@ -10,6 +10,7 @@ rendered). Privacy: the index filters inside the kNN by the viewer's
 audience tokens, and the final list is confirmed with communities.privacy.
 If the index or the encoder fails, the last good suggestions are served.
 """
+
 import hashlib
 import logging
 from dataclasses import dataclass, field
@@ -20,7 +21,12 @@ from django.utils import translation
 
 from communities.models import Person, ProjectPage
 from communities.privacy import (
-    viewer_page_audience, viewer_person, viewer_person_audience, visible_page_ids, visible_pages, visible_people,
+    viewer_page_audience,
+    viewer_person,
+    viewer_person_audience,
+    visible_page_ids,
+    visible_pages,
+    visible_people,
 )
 from resources.models import ResourcePage
 
@@ -51,11 +57,15 @@ class Suggestion:
 
 # -- helpers -----------------------------------------------------------------
 
+
 def _query_documents(obj, index):
     """The index documents that stand for obj: all its translations for pages."""
     kind = kind_of(obj)
     if kind in ("resource", "unit", "community", "project"):
-        keys = [f"{kind}:{pk}" for pk in type(obj).objects.filter(translation_key=obj.translation_key).values_list("pk", flat=True)]
+        keys = [
+            f"{kind}:{pk}"
+            for pk in type(obj).objects.filter(translation_key=obj.translation_key).values_list("pk", flat=True)
+        ]
     else:
         keys = [key_for(obj)]
     docs = index.get(keys)
@@ -82,6 +92,7 @@ def _knn_merged(index, vectors, **query):
 @dataclass(frozen=True)
 class _Viewer:
     """What the recommender needs to know of a viewer, read from the database once per call."""
+
     user: object
     person: object
     page_audience: tuple
@@ -90,8 +101,13 @@ class _Viewer:
 
     @classmethod
     def of(cls, user):
-        return cls(user=user, person=viewer_person(user), page_audience=tuple(viewer_page_audience(user)),
-                   person_audience=tuple(viewer_person_audience(user)), dismissed=frozenset(_dismissed(user)))
+        return cls(
+            user=user,
+            person=viewer_person(user),
+            page_audience=tuple(viewer_page_audience(user)),
+            person_audience=tuple(viewer_person_audience(user)),
+            dismissed=frozenset(_dismissed(user)),
+        )
 
     @property
     def signature(self):
@@ -137,13 +153,16 @@ def _topic_reason(mine, theirs, code):
     subjects = scoring.overlap(mine.get("subjects", []), theirs.get("subjects", []))
     levels = scoring.overlap(mine.get("levels", []), theirs.get("levels", []))
     if subjects and levels:
-        return Reason("topic_level" if code == "topic_level" else "teaches", {"subjects": subjects[:2], "levels": levels[:2]})
+        return Reason(
+            "topic_level" if code == "topic_level" else "teaches", {"subjects": subjects[:2], "levels": levels[:2]}
+        )
     if subjects:
         return Reason("subjects" if code == "topic_level" else "teaches", {"subjects": subjects[:2]})
     return None
 
 
 # -- related materials ---------------------------------------------------------
+
 
 def related_resources(obj, viewer=None, limit=6):
     """Materials related to obj, one per work (translation group), best first, with reasons."""
@@ -163,11 +182,18 @@ def _compute_related_resources(obj, who, limit):
     own_groups = {d.group for d in docs}
     if isinstance(obj, Person):
         # A person's own materials are on their profile already.
-        own_groups |= {k.hex for k in ResourcePage.objects.filter(contributors__person=obj).values_list("translation_key", flat=True)}
+        own_groups |= {
+            k.hex
+            for k in ResourcePage.objects.filter(contributors__person=obj).values_list("translation_key", flat=True)
+        }
     dismissed = who.dismissed
     hits = _knn_merged(
-        index, [d.vector for d in docs], k=config.candidate_pool, kinds=("resource",),
-        audience=who.page_audience, exclude_groups=frozenset(own_groups),
+        index,
+        [d.vector for d in docs],
+        k=config.candidate_pool,
+        kinds=("resource",),
+        audience=who.page_audience,
+        exclude_groups=frozenset(own_groups),
     )
     # One entry per work: the best-matching translation stands for its group.
     by_group = {}
@@ -198,10 +224,24 @@ def _compute_related_resources(obj, who, limit):
             score -= scoring.dismissal_penalty(_vector_of(index, hit.key), dismissed_vectors)
         if score < config.min_score:
             continue
-        scored.append((score, {"key": hit.key, "group": group, "language": hit.language,
-                               "people": theirs.get("people", []), "_hit": hit, "_signals": signals}))
+        scored.append(
+            (
+                score,
+                {
+                    "key": hit.key,
+                    "group": group,
+                    "language": hit.language,
+                    "people": theirs.get("people", []),
+                    "_hit": hit,
+                    "_signals": signals,
+                },
+            )
+        )
     picked = scoring.diversify(
-        scored, limit, author_key=lambda e: e["people"][:1], language_key=lambda e: e["language"],
+        scored,
+        limit,
+        author_key=lambda e: e["people"][:1],
+        language_key=lambda e: e["language"],
     )
     # A few spares in score order replace suggestions that turn out hidden when shown.
     chosen = {id(entry) for _, entry in picked}
@@ -235,7 +275,9 @@ def _lineage_groups(obj, mine, docs):
     if isinstance(obj, ResourcePage):
         # based_on points at one translation of the work: look for any of them (an indexed foreign key).
         members = [split_key(d.key)[1] for d in docs if d.kind == "resource"]
-        for key in ResourcePage.objects.live().filter(based_on_id__in=members).values_list("translation_key", flat=True):
+        for key in (
+            ResourcePage.objects.live().filter(based_on_id__in=members).values_list("translation_key", flat=True)
+        ):
             groups[key.hex] = "adaptation"
     return groups
 
@@ -245,7 +287,10 @@ def _hits_for_groups(index, groups, viewer):
 
     pages = visible_pages(viewer, ResourcePage.objects.filter(translation_key__in=groups))
     docs = index.get([f"resource:{pk}" for pk in pages.values_list("pk", flat=True)])
-    return [Hit(key=d.key, kind=d.kind, score=0.0, group=d.group, language=d.language, fields=d.fields) for d in docs.values()]
+    return [
+        Hit(key=d.key, kind=d.kind, score=0.0, group=d.group, language=d.language, fields=d.fields)
+        for d in docs.values()
+    ]
 
 
 def _vector_of(index, key):
@@ -282,7 +327,9 @@ def _resource_reasons(group, lineage, mine, theirs, hit, signals, docs):
         reasons.append(Reason("coauthor"))
     if signals["semantic"] >= 0.3 or not reasons:
         languages = {d.language for d in docs}
-        reasons.append(Reason("similar_in", {"language": hit.language}) if hit.language not in languages else Reason("similar"))
+        reasons.append(
+            Reason("similar_in", {"language": hit.language}) if hit.language not in languages else Reason("similar")
+        )
     return reasons[:3]
 
 
@@ -299,7 +346,9 @@ def _materialise_resources(entries, viewer, limit):
     if locale is not None:
         # The reader's translation of each work, found through the (translation_key, locale) index.
         pks |= set(ResourcePage.objects.filter(translation_key__in=groups, locale=locale).values_list("pk", flat=True))
-    candidates = visible_pages(viewer, ResourcePage.objects.filter(pk__in=pks)).select_related("locale").defer_streamfields()
+    candidates = (
+        visible_pages(viewer, ResourcePage.objects.filter(pk__in=pks)).select_related("locale").defer_streamfields()
+    )
     by_pk = {p.pk: p for p in candidates}
     local = {p.translation_key.hex: p for p in candidates if p.locale.language_code == language}
     result = []
@@ -307,14 +356,22 @@ def _materialise_resources(entries, viewer, limit):
         page = local.get(entry["group"]) or by_pk.get(split_key(entry["key"])[1])
         if page is None:
             continue
-        result.append(Suggestion(object=page, score=entry["score"], reasons=entry["reasons"],
-                                 key=f"resource:{page.pk}", language=page.locale.language_code))
+        result.append(
+            Suggestion(
+                object=page,
+                score=entry["score"],
+                reasons=entry["reasons"],
+                key=f"resource:{page.pk}",
+                language=page.locale.language_code,
+            )
+        )
         if len(result) >= limit:
             break
     return result
 
 
 # -- related people --------------------------------------------------------------
+
 
 def related_people(obj, viewer=None, limit=6):
     """People working on the same thing as obj, within what each of them agreed to share."""
@@ -343,7 +400,9 @@ def _compute_related_people(obj, who, limit):
     excluded |= own_page_people
 
     evidence = {}  # person id -> (similarity, title of their closest material, its page id)
-    resource_hits = _knn_merged(index, vectors, k=config.candidate_pool, kinds=("resource",), audience=who.page_audience)
+    resource_hits = _knn_merged(
+        index, vectors, k=config.candidate_pool, kinds=("resource",), audience=who.page_audience
+    )
     # The index's audience may be stale (a page restricted since it was indexed):
     # evidence, and the titles it puts in reasons, come only from pages the viewer may open.
     open_pages = visible_page_ids(who.user, [split_key(h.key)[1] for h in resource_hits])
@@ -379,7 +438,9 @@ def _compute_related_people(obj, who, limit):
             "subjects": scoring.jaccard(mine.get("subjects", []), theirs.get("subjects", [])),
             "levels": scoring.jaccard(mine.get("levels", []), theirs.get("levels", [])),
             "tags": scoring.jaccard(mine.get("tags", []), theirs.get("tags", [])),
-            "community": 1.0 if mine.get("community") and mine.get("community") in theirs.get("communities", []) else 0.0,
+            "community": 1.0
+            if mine.get("community") and mine.get("community") in theirs.get("communities", [])
+            else 0.0,
             "lineage": 1.0 if pid in lineage else 0.0,
         }
         score = scoring.blend(signals, weights)
@@ -390,10 +451,22 @@ def _compute_related_people(obj, who, limit):
         if score < config.min_score:
             continue
         reasons = _people_reasons(pid, lineage, mine, theirs, evidence, signals, looking)
-        scored.append((score, {"key": f"person:{pid}", "country": theirs.get("country", ""),
-                               "school": theirs.get("school", ""), "reasons": reasons}))
+        scored.append(
+            (
+                score,
+                {
+                    "key": f"person:{pid}",
+                    "country": theirs.get("country", ""),
+                    "school": theirs.get("school", ""),
+                    "reasons": reasons,
+                },
+            )
+        )
     picked = scoring.diversify(
-        scored, limit, author_key=lambda e: [e["school"]] if e["school"] else [], language_key=lambda e: e["country"],
+        scored,
+        limit,
+        author_key=lambda e: [e["school"]] if e["school"] else [],
+        language_key=lambda e: e["country"],
         max_language_share=0.67,
     )
     return [{**entry, "score": round(score, 4)} for score, entry in picked]
@@ -419,9 +492,11 @@ def _people_lineage(obj, docs=(), viewer=None):
     from resources.models import ResourceContributor
 
     def rows(pages):
-        return ResourceContributor.objects.filter(
-            page__in=visible_pages(viewer, pages).values("pk")
-        ).order_by("page_id", "sort_order").values_list("person_id", "page__locale__language_code", "page_id")
+        return (
+            ResourceContributor.objects.filter(page__in=visible_pages(viewer, pages).values("pk"))
+            .order_by("page_id", "sort_order")
+            .values_list("person_id", "page__locale__language_code", "page_id")
+        )
 
     lineage = {}
     # The work's live translations are the indexed members of its group.
@@ -471,8 +546,15 @@ def _materialise_people(entries, viewer, limit):
     for entry in entries:
         person = people.get(split_key(entry["key"])[1])
         if person is not None:
-            result.append(Suggestion(object=person, score=entry["score"], reasons=_shown_reasons(entry["reasons"], open_pages),
-                                     key=entry["key"], language=person.country.code or ""))
+            result.append(
+                Suggestion(
+                    object=person,
+                    score=entry["score"],
+                    reasons=_shown_reasons(entry["reasons"], open_pages),
+                    key=entry["key"],
+                    language=person.country.code or "",
+                )
+            )
     return result[:limit]
 
 

@@ -1,4 +1,5 @@
 """Keep recommendations fresh: publishing, unpublishing, moving, deleting pages, view restrictions and profiles."""
+
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
@@ -114,8 +115,11 @@ def connect():
         post_delete.connect(on_delete, sender=model, dispatch_uid=f"recommender-delete-{model.__name__}")
     post_save.connect(on_restriction_saved, sender=PageViewRestriction, dispatch_uid="recommender-restriction-save")
     post_delete.connect(on_restriction_saved, sender=PageViewRestriction, dispatch_uid="recommender-restriction-delete")
-    m2m_changed.connect(on_restriction_groups_changed, sender=PageViewRestriction.groups.through,
-                        dispatch_uid="recommender-restriction-groups")
+    m2m_changed.connect(
+        on_restriction_groups_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="recommender-restriction-groups",
+    )
     post_save.connect(on_person_saved, sender=Person, dispatch_uid="recommender-person")
     post_save.connect(on_membership_changed, sender=Membership, dispatch_uid="recommender-membership-save")
     post_delete.connect(on_membership_changed, sender=Membership, dispatch_uid="recommender-membership-delete")

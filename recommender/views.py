@@ -1,4 +1,5 @@
 """The "not relevant" control and the signed-in teacher's personal suggestions page."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseBadRequest

@@ -1,4 +1,5 @@
 """StreamField blocks shared by materials, curriculum units and standard pages."""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -49,7 +50,9 @@ class StepBlock(blocks.StructBlock):
     def unwrap(self, value):
         """The step's own fields from a list item that lacks its "id" (any other value unchanged)."""
         if (
-            isinstance(value, dict) and value.get("type") == "item" and isinstance(value.get("value"), dict)
+            isinstance(value, dict)
+            and value.get("type") == "item"
+            and isinstance(value.get("value"), dict)
             and not value.keys() & self.child_blocks.keys()
         ):
             return value["value"]
@@ -68,7 +71,9 @@ class ActivityBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(form_classname="title", icon="title", template="includes/blocks/heading.html", label=_("heading"))
+    heading = blocks.CharBlock(
+        form_classname="title", icon="title", template="includes/blocks/heading.html", label=_("heading")
+    )
     paragraph = blocks.RichTextBlock(label=_("rich text"))
     image = ImageBlock()
     attachment = AttachmentBlock()

@@ -1,4 +1,5 @@
 """Reusable queries over materials and curriculum units."""
+
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 

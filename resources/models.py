@@ -1,4 +1,5 @@
 """Shared teaching materials and the Facilitator Curriculum."""
+
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
@@ -7,7 +8,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
-    FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, PageChooserPanel, TabbedInterface,
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
 )
 from wagtail.api import APIField
 from wagtail.blocks import CharBlock
@@ -24,7 +31,9 @@ from .blocks import BodyBlock
 from .managers import ResourcePageManager
 
 PAGE_TRANSLATED = [
-    TranslatableField("title"), TranslatableField("slug"), TranslatableField("seo_title"),
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
     TranslatableField("search_description"),
 ]
 
@@ -64,32 +73,61 @@ class ContributorRole(models.TextChoices):
 class ResourcePage(Page):
     """A teaching material shared by teachers: a lesson plan, worksheet, presentation, ..."""
 
-    summary = models.TextField(_("summary"), max_length=1000, help_text=_("Two or three sentences for lists and search results."))
+    summary = models.TextField(
+        _("summary"), max_length=1000, help_text=_("Two or three sentences for lists and search results.")
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-    subjects = ParentalManyToManyField("vocabularies.Subject", blank=True, related_name="resources", verbose_name=_("subjects"))
-    levels = ParentalManyToManyField("vocabularies.EducationLevel", blank=True, related_name="resources", verbose_name=_("education levels"))
+    subjects = ParentalManyToManyField(
+        "vocabularies.Subject", blank=True, related_name="resources", verbose_name=_("subjects")
+    )
+    levels = ParentalManyToManyField(
+        "vocabularies.EducationLevel", blank=True, related_name="resources", verbose_name=_("education levels")
+    )
     resource_type = models.ForeignKey(
-        "vocabularies.ResourceType", null=True, blank=True, on_delete=models.SET_NULL, related_name="resources",
+        "vocabularies.ResourceType",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resources",
         verbose_name=_("resource type"),
     )
-    material_language = models.CharField(_("language of the material"), max_length=8, choices=LANGUAGE_CHOICES, default="en")
+    material_language = models.CharField(
+        _("language of the material"), max_length=8, choices=LANGUAGE_CHOICES, default="en"
+    )
     licence = models.CharField(_("licence"), max_length=120, choices=LICENCE_CHOICES, default=DEFAULT_LICENCE)
     duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), null=True, blank=True)
     tags = ClusterTaggableManager(through=ResourceTag, blank=True, verbose_name=_("tags"))
     based_on = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="adaptations",
-        verbose_name=_("based on"), help_text=_("The material this one was adapted from."),
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adaptations",
+        verbose_name=_("based on"),
+        help_text=_("The material this one was adapted from."),
     )
     community = models.ForeignKey(
-        "communities.CommunityPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="resources",
+        "communities.CommunityPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="resources",
         verbose_name=_("owning community"),
     )
     project = models.ForeignKey(
-        "communities.ProjectPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="outputs",
-        verbose_name=_("project"), help_text=_("The collaboration project this material came out of."),
+        "communities.ProjectPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="outputs",
+        verbose_name=_("project"),
+        help_text=_("The collaboration project this material came out of."),
     )
     external_id = models.CharField(
-        _("external id"), max_length=200, blank=True, db_index=True,
+        _("external id"),
+        max_length=200,
+        blank=True,
+        db_index=True,
         help_text=_("Identifier in the collection this material was imported from."),
     )
 
@@ -103,30 +141,41 @@ class ResourcePage(Page):
         InlinePanel("attachments", label=_("Attachment"), heading=_("Attachments")),
     ]
     metadata_panels = [
-        MultiFieldPanel([
-            FieldPanel("subjects", widget=forms.CheckboxSelectMultiple),
-            FieldPanel("levels", widget=forms.CheckboxSelectMultiple),
-            FieldPanel("resource_type"),
-            FieldPanel("tags"),
-        ], heading=_("Classification")),
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("material_language"), FieldPanel("duration_minutes")]),
-            FieldPanel("licence"),
-        ], heading=_("Use")),
+        MultiFieldPanel(
+            [
+                FieldPanel("subjects", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("levels", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("resource_type"),
+                FieldPanel("tags"),
+            ],
+            heading=_("Classification"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("material_language"), FieldPanel("duration_minutes")]),
+                FieldPanel("licence"),
+            ],
+            heading=_("Use"),
+        ),
         InlinePanel("contributors", label=_("Contributor"), heading=_("Contributors")),
-        MultiFieldPanel([
-            PageChooserPanel("based_on", "resources.ResourcePage"),
-            PageChooserPanel("community", "communities.CommunityPage"),
-            PageChooserPanel("project", "communities.ProjectPage"),
-            FieldPanel("external_id", read_only=True),
-        ], heading=_("Lineage and community")),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("based_on", "resources.ResourcePage"),
+                PageChooserPanel("community", "communities.CommunityPage"),
+                PageChooserPanel("project", "communities.ProjectPage"),
+                FieldPanel("external_id", read_only=True),
+            ],
+            heading=_("Lineage and community"),
+        ),
     ]
-    edit_handler = TabbedInterface([
-        ObjectList(content_panels, heading=_("Content")),
-        ObjectList(metadata_panels, heading=_("Metadata")),
-        ObjectList(Page.promote_panels, heading=_("Promote")),
-        ObjectList(Page.settings_panels, heading=_("Settings")),
-    ])
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(metadata_panels, heading=_("Metadata")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
 
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
@@ -190,7 +239,9 @@ class ResourcePage(Page):
 
     def copy_for_translation(self, locale, copy_parents=False, alias=False, exclude_fields=None):
         """A new translation starts out written in its locale's language, not the source's."""
-        copy = super().copy_for_translation(locale, copy_parents=copy_parents, alias=alias, exclude_fields=exclude_fields)
+        copy = super().copy_for_translation(
+            locale, copy_parents=copy_parents, alias=alias, exclude_fields=exclude_fields
+        )
         if not alias and locale.language_code in LANGUAGE_NAMES and copy.material_language != locale.language_code:
             copy.material_language = locale.language_code
             copy.save(update_fields=["material_language"], clean=False)
@@ -206,8 +257,10 @@ class ResourcePage(Page):
         """
         name = child_relation if isinstance(child_relation, str) else child_relation.get_accessor_name()
         is_translation = (
-            name == "contributors" and isinstance(target, ResourcePage)
-            and target.translation_key == self.translation_key and target.locale_id != self.locale_id
+            name == "contributors"
+            and isinstance(target, ResourcePage)
+            and target.translation_key == self.translation_key
+            and target.locale_id != self.locale_id
         )
         if not is_translation:
             return super().copy_child_relation(child_relation, target, commit=commit, append=append)
@@ -257,14 +310,20 @@ class ResourcePage(Page):
         from communities.privacy import visible_people
 
         rows = list(self.contributors.select_related("person"))
-        visible = set(visible_people(viewer, Person.objects.filter(pk__in=[c.person_id for c in rows]))
-                      .values_list("pk", flat=True))
+        visible = set(
+            visible_people(viewer, Person.objects.filter(pk__in=[c.person_id for c in rows])).values_list(
+                "pk", flat=True
+            )
+        )
         return [c for c in rows if c.person.is_former_member or c.person_id in visible]
 
     def contributor_list_for(self, viewer):
         return [
-            {"name": str(c.person.public_name), "role": c.role,
-             "country": None if c.person.is_former_member else (c.person.country.code or None)}
+            {
+                "name": str(c.person.public_name),
+                "role": c.role,
+                "country": None if c.person.is_former_member else (c.person.country.code or None),
+            }
             for c in self.credited_contributors(viewer)
         ]
 
@@ -317,7 +376,10 @@ class ResourcePage(Page):
 class ResourceContributor(Orderable):
     page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="contributors")
     person = models.ForeignKey(
-        "communities.Person", on_delete=models.CASCADE, related_name="resource_contributions", verbose_name=_("person"),
+        "communities.Person",
+        on_delete=models.CASCADE,
+        related_name="resource_contributions",
+        verbose_name=_("person"),
     )
     role = models.CharField(_("role"), max_length=16, choices=ContributorRole.choices, default=ContributorRole.AUTHOR)
 
@@ -330,7 +392,9 @@ class ResourceContributor(Orderable):
 
 class ResourceAttachment(Orderable):
     page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document"))
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
+    )
 
     panels = [FieldPanel("document")]
 
@@ -360,7 +424,9 @@ class CurriculumPage(Page):
         from communities.privacy import visible_pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["units"] = visible_pages(request.user, CurriculumUnitPage.objects.child_of(self)).specific().order_by("number")
+        context["units"] = (
+            visible_pages(request.user, CurriculumUnitPage.objects.child_of(self)).specific().order_by("number")
+        )
         return context
 
 
@@ -372,7 +438,9 @@ class CurriculumUnitPage(Page):
     number = models.PositiveSmallIntegerField(_("unit number"))
     summary = models.TextField(_("summary"), max_length=1000, blank=True)
     learning_outcomes = StreamField(
-        [("outcome", CharBlock(label=_("learning outcome")))], blank=True, verbose_name=_("learning outcomes"),
+        [("outcome", CharBlock(label=_("learning outcome")))],
+        blank=True,
+        verbose_name=_("learning outcomes"),
     )
     duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), null=True, blank=True)
     activities = StreamField(BodyBlock(), blank=True, verbose_name=_("activities"))
@@ -406,8 +474,12 @@ class CurriculumUnitPage(Page):
     parent_page_types = ["resources.CurriculumPage"]
     subpage_types = []
     api_fields = [
-        APIField("number"), APIField("summary"), APIField("learning_outcomes"), APIField("duration_minutes"),
-        APIField("activities"), APIField("competence_list"),
+        APIField("number"),
+        APIField("summary"),
+        APIField("learning_outcomes"),
+        APIField("duration_minutes"),
+        APIField("activities"),
+        APIField("competence_list"),
         APIField("linked_resource_ids", serializer=ForViewer("linked_resource_ids_for")),
     ]
 
@@ -441,7 +513,9 @@ class CurriculumUnitPage(Page):
 
 class CurriculumUnitResource(Orderable):
     unit = ParentalKey(CurriculumUnitPage, on_delete=models.CASCADE, related_name="linked_resources")
-    resource = models.ForeignKey(ResourcePage, on_delete=models.CASCADE, related_name="curriculum_links", verbose_name=_("resource"))
+    resource = models.ForeignKey(
+        ResourcePage, on_delete=models.CASCADE, related_name="curriculum_links", verbose_name=_("resource")
+    )
 
     panels = [PageChooserPanel("resource", "resources.ResourcePage")]
 

@@ -1,5 +1,6 @@
 """Materials of a members-only community carry that community's Wagtail view restriction,
 and so do the files attached to them (a restricted document collection)."""
+
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import ReferenceIndex
@@ -18,7 +19,9 @@ def sync_document_privacy(document):
 
 
 def sync_attachments_of(pages):
-    documents = {a.document for a in ResourceAttachment.objects.filter(page__in=pages).select_related("document__collection")}
+    documents = {
+        a.document for a in ResourceAttachment.objects.filter(page__in=pages).select_related("document__collection")
+    }
     for document in documents:
         sync_document_privacy(document)
 

@@ -1,4 +1,5 @@
 """Admin: a flat "Materials" listing of every resource across the page tree, with filters editors ask for."""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -15,7 +16,11 @@ class MaterialsListingViewSet(PageListingViewSet):
     add_to_admin_menu = True
     columns = PageListingViewSet.columns + [
         Column("material_language_name", label=_("Language of the material"), sort_key="material_language"),
-        Column("licence_label", label=_("Licence"), accessor=lambda page: page.licence_info.label if page.licence_info else ""),
+        Column(
+            "licence_label",
+            label=_("Licence"),
+            accessor=lambda page: page.licence_info.label if page.licence_info else "",
+        ),
     ]
 
 

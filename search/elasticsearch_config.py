@@ -4,6 +4,7 @@ Kept free of Django and Wagtail imports so that settings can import it
 before the app registry exists. The backend class itself is
 search/backends/elasticsearch.py.
 """
+
 from .languages import LANGUAGE_CONFIGS
 
 BACKEND_PATH = "search.backends.elasticsearch"
@@ -19,7 +20,7 @@ def language_index_settings(language, language_configs=LANGUAGE_CONFIGS):
 
 
 def elasticsearch_backends(urls, index_prefix="kollega", languages=tuple(LANGUAGE_CONFIGS), timeout=10):
-    """"default" (every object, standard analyzer) plus one entry per language (its locale's pages, its analyzer)."""
+    """ "default" (every object, standard analyzer) plus one entry per language (its locale's pages, its analyzer)."""
     urls = [urls] if isinstance(urls, str) else list(urls)
     common = {"BACKEND": BACKEND_PATH, "URLS": urls, "TIMEOUT": timeout}
     backends = {"default": {**common, "INDEX_PREFIX": f"{index_prefix}-all-"}}

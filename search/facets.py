@@ -7,9 +7,10 @@ are OR-ed; across facets they are AND-ed, and each facet is counted with
 every *other* facet applied (the usual "disjunctive" faceting, so choosing
 Biology does not hide the other subjects' counts).
 """
+
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
@@ -67,6 +68,7 @@ def _vocabulary_labels(model):
     def labels(values, viewer):
         entries = model.objects.canonical().filter(slug__in=values)
         return {e.slug: e.label for e in entries}
+
     return labels
 
 
@@ -175,17 +177,13 @@ def facet_counts(queryset, selected, viewer):
             .annotate(n=Count("pk", distinct=True))
             .order_by()
         )
-        counts = {
-            _plain(row[facet.lookup]): row["n"] for row in rows if row[facet.lookup] not in (None, "")
-        }
+        counts = {_plain(row[facet.lookup]): row["n"] for row in rows if row[facet.lookup] not in (None, "")}
         chosen = selected.get(facet.key, [])
         for value in chosen:
             counts.setdefault(value, 0)  # a chosen value stays listed so it can be unchosen
         labels = facet.labels(list(counts), viewer)
         values = [
-            FacetValue(v, facet.to_param(v), str(labels[v]), n, v in chosen)
-            for v, n in counts.items()
-            if v in labels
+            FacetValue(v, facet.to_param(v), str(labels[v]), n, v in chosen) for v, n in counts.items() if v in labels
         ]
         values.sort(key=lambda fv: (-fv.count, fv.label.casefold()))
         if values:

@@ -1,4 +1,5 @@
 """The search form: reads request.GET into clean parameters and never rejects a request."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

@@ -3,6 +3,7 @@
 Supports words, "quoted phrases" and -exclusions. Never raises: anything a
 browser can send becomes a ParsedQuery (possibly empty).
 """
+
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -61,8 +62,7 @@ def clean_text(value):
         return ""
     value = unicodedata.normalize("NFC", value[: MAX_QUERY_LENGTH * 4])
     value = "".join(
-        " " if unicodedata.category(ch) in ("Zs", "Zl", "Zp") or ch in "\t\n\r\x0b\x0c"
-        else ch
+        " " if unicodedata.category(ch) in ("Zs", "Zl", "Zp") or ch in "\t\n\r\x0b\x0c" else ch
         for ch in value
         if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn") or ch in "\t\n\r\x0b\x0c"
     )

@@ -1,4 +1,5 @@
 """Search URLs under each locale prefix: /<lang>/search/ and its autocomplete endpoint."""
+
 from django.urls import path
 
 from . import views

@@ -5,6 +5,7 @@ within what the privacy rule lets the viewer see. Everything the reader is
 shown (results, counts, facets) is then read from the database through
 communities.privacy again, so a stale index can never leak a page or a person.
 """
+
 import logging
 
 from django.conf import settings
@@ -137,7 +138,9 @@ def search_people(request, params):
     # memberships, which no index holds); the privacy rule then keeps the ones
     # this viewer may see. People write in any language: no stemming.
     ids = ranked_ids(Person.objects.all(), params["query"], None)
-    return _fetch_in_order(visible_people(viewer, Person.objects.filter(pk__in=ids)), ids)[:PEOPLE_AND_COMMUNITIES_SHOWN]
+    return _fetch_in_order(visible_people(viewer, Person.objects.filter(pk__in=ids)), ids)[
+        :PEOPLE_AND_COMMUNITIES_SHOWN
+    ]
 
 
 def search(request):
@@ -173,8 +176,13 @@ def search(request):
         "people": len(context["people"]),
     }
     context["tabs"] = [
-        {"key": key, "label": label, "count": counts[key], "selected": key == params["tab"],
-         "querystring": _querystring(request.GET, drop=("page",), set_={"tab": key})}
+        {
+            "key": key,
+            "label": label,
+            "count": counts[key],
+            "selected": key == params["tab"],
+            "querystring": _querystring(request.GET, drop=("page",), set_={"tab": key}),
+        }
         for key, label in TAB_CHOICES
     ]
     _add_facet_links(request.GET, context["facets"])
@@ -219,7 +227,13 @@ def autocomplete(request):
         logger.warning("Search engine unavailable: %s", exc)
         return JsonResponse({"results": [], "unavailable": True}, status=503)
     # Confirmed by the privacy rule, like the search page.
-    allowed = set(visible_pages(request.user, ResourcePage.objects.filter(pk__in=[r.pk for r in results])).values_list("pk", flat=True))
-    return JsonResponse({
-        "results": [{"title": r.title, "url": r.url} for r in results if r.pk in allowed],
-    })
+    allowed = set(
+        visible_pages(request.user, ResourcePage.objects.filter(pk__in=[r.pk for r in results])).values_list(
+            "pk", flat=True
+        )
+    )
+    return JsonResponse(
+        {
+            "results": [{"title": r.title, "url": r.url} for r in results if r.pk in allowed],
+        }
+    )

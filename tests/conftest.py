@@ -1,4 +1,5 @@
 """Shared fixtures. The test settings pick the fast deterministic hashing encoder."""
+
 import pytest
 from django.utils import translation
 

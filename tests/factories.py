@@ -1,16 +1,25 @@
 """Builders for test content. Plain functions over Wagtail's tree API: each
 returns saved, published objects so that tests read like the site's use."""
+
 import itertools
 
 from django.contrib.auth import get_user_model
 from wagtail.models import Locale
 
 from communities.models import (
-    CommunityIndexPage, CommunityPage, Membership, Person, ProjectPage,
+    CommunityIndexPage,
+    CommunityPage,
+    Membership,
+    Person,
+    ProjectPage,
 )
 from home.models import HomePage
 from resources.models import (
-    CurriculumPage, CurriculumUnitPage, ResourceContributor, ResourceIndexPage, ResourcePage,
+    CurriculumPage,
+    CurriculumUnitPage,
+    ResourceContributor,
+    ResourceIndexPage,
+    ResourcePage,
 )
 from vocabularies.models import EducationLevel, ResourceType, Subject
 
@@ -119,8 +128,17 @@ def join(person_obj, community_page, role="member", status="active"):
     return Membership.objects.create(person=person_obj, community=community_page, role=role, status=status)
 
 
-def resource(title=None, code="en", summary="A lesson plan about photosynthesis for lower secondary biology.",
-             subjects=(), levels=(), tags=(), authors=(), live=True, **fields):
+def resource(
+    title=None,
+    code="en",
+    summary="A lesson plan about photosynthesis for lower secondary biology.",
+    subjects=(),
+    levels=(),
+    tags=(),
+    authors=(),
+    live=True,
+    **fields,
+):
     title = title or f"Resource {next(_seq)}"
     fields.setdefault("material_language", code)
     # Wagtail's Page.live defaults to True: a draft must say so before it is saved.

@@ -7,6 +7,7 @@ OAI-PMH, document downloads) is read as an anonymous visitor and as a signed-in
 teacher who is not a member: the twin must be there (so the check cannot pass
 on an empty answer) and nothing of the circle may be.
 """
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
@@ -23,8 +24,13 @@ from tests.recommender.helpers import index_all
 pytestmark = pytest.mark.django_db
 
 SUMMARY = "Pupils build paper lanterns and measure how far the candle light reaches across the classroom."
-TITLES = ["Quiet Lantern Circle", "Lantern secrets worksheet", "Lantern exchange project", "Lantern thread topic",
-          "Hidden Lanternmaker"]
+TITLES = [
+    "Quiet Lantern Circle",
+    "Lantern secrets worksheet",
+    "Lantern exchange project",
+    "Lantern thread topic",
+    "Hidden Lanternmaker",
+]
 HIDDEN = TITLES + ["quiet-lantern-circle", "lantern-secrets-worksheet", "lantern-exchange-project"]
 
 
@@ -36,23 +42,46 @@ def world():
     maker = f.person("Hidden Lanternmaker", discoverability="communities")
     f.join(maker, circle)
     author = f.person("Public Lanternwright")
-    secret = f.resource("Lantern secrets worksheet", summary=SUMMARY, subjects=[physics], levels=[2], tags=["light"],
-                        community=circle, authors=[maker])
-    twin = f.resource("Lantern light worksheet", summary=SUMMARY, subjects=[physics], levels=[2], tags=["light"],
-                      community=open_group, authors=[author])
+    secret = f.resource(
+        "Lantern secrets worksheet",
+        summary=SUMMARY,
+        subjects=[physics],
+        levels=[2],
+        tags=["light"],
+        community=circle,
+        authors=[maker],
+    )
+    twin = f.resource(
+        "Lantern light worksheet",
+        summary=SUMMARY,
+        subjects=[physics],
+        levels=[2],
+        tags=["light"],
+        community=open_group,
+        authors=[author],
+    )
     f.project(circle, "Lantern exchange project")
     thread = Thread.objects.create(community=circle, title="Lantern thread topic", author=maker)
     Post.objects.create(thread=thread, author=maker, body="Lantern thread body")
     document = get_document_model().objects.create(
-        title="lantern-secrets", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="lantern-secrets.pdf"),
+        title="lantern-secrets",
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="lantern-secrets.pdf"),
         collection=Collection.get_first_root_node(),
     )
     ResourceAttachment.objects.create(page=secret, document=document)
     index_all()
     outsider = f.person("Curious Outsider", country="SE")
     f.join(outsider, open_group)
-    return {"circle": circle, "secret": secret, "twin": twin, "open": open_group, "author": author,
-            "thread": thread, "document": document, "outsider": outsider}
+    return {
+        "circle": circle,
+        "secret": secret,
+        "twin": twin,
+        "open": open_group,
+        "author": author,
+        "thread": thread,
+        "document": document,
+        "outsider": outsider,
+    }
 
 
 def leaks(text, markers=HIDDEN):
@@ -109,16 +138,25 @@ def test_no_public_output_shows_anything_of_a_members_only_community(client, wor
 def test_members_only_objects_cannot_be_opened_directly(client, world, who):
     sign_in_as(client, who, world)
     secret, circle = world["secret"], world["circle"]
-    direct = [secret.url, circle.url, circle.get_children().first().url,
-              world["document"].url, f"/en/discussions/thread/{world['thread'].pk}/",
-              f"/en/discussions/community/{circle.pk}/", f"/en/feeds/community/{circle.slug}.rss",
-              f"/api/v2/pages/{secret.pk}/", f"/api/v2/pages/{circle.pk}/"]
+    direct = [
+        secret.url,
+        circle.url,
+        circle.get_children().first().url,
+        world["document"].url,
+        f"/en/discussions/thread/{world['thread'].pk}/",
+        f"/en/discussions/community/{circle.pk}/",
+        f"/en/feeds/community/{circle.slug}.rss",
+        f"/api/v2/pages/{secret.pk}/",
+        f"/api/v2/pages/{circle.pk}/",
+    ]
     for url in direct:
         response = client.get(url)
         assert response.status_code in (302, 403, 404), (url, response.status_code)
         # A "not found" page may repeat the address typed; it must name nothing else.
         assert not leaks(response.content.decode() if not response.streaming else "", TITLES), url
-    record = client.get("/oai/", {"verb": "GetRecord", "metadataPrefix": "oai_dc", "identifier": oai_identifier(secret)})
+    record = client.get(
+        "/oai/", {"verb": "GetRecord", "metadataPrefix": "oai_dc", "identifier": oai_identifier(secret)}
+    )
     assert 'code="idDoesNotExist"' in record.content.decode()
 
 
@@ -150,18 +188,25 @@ DRAFT_FILE_TITLES = ["lantern-secrets", "lantern-draft-notes"]
 @pytest.fixture
 def files(world):
     """The twin's file (public), and a draft waiting for review in the public group with a file of its own."""
+
     def attach(page, title):
         document = get_document_model().objects.create(
-            title=title, file=ContentFile(b"%PDF-1.4\n%%EOF\n", name=f"{title}.pdf"),
-            collection=Collection.get_first_root_node(), uploaded_by_user=world["author"].user,
+            title=title,
+            file=ContentFile(b"%PDF-1.4\n%%EOF\n", name=f"{title}.pdf"),
+            collection=Collection.get_first_root_node(),
+            uploaded_by_user=world["author"].user,
         )
         ResourceAttachment.objects.create(page=page, document=document)
         return document
 
-    draft = f.resource("Lantern draft worksheet", summary=SUMMARY, community=world["open"], authors=[world["author"]],
-                       live=False)
-    return {"public": attach(world["twin"], "lantern-light-handout"),
-            "draft": attach(draft, "lantern-draft-notes"), "secret": world["document"]}
+    draft = f.resource(
+        "Lantern draft worksheet", summary=SUMMARY, community=world["open"], authors=[world["author"]], live=False
+    )
+    return {
+        "public": attach(world["twin"], "lantern-light-handout"),
+        "draft": attach(draft, "lantern-draft-notes"),
+        "secret": world["document"],
+    }
 
 
 @pytest.mark.parametrize("who", ["anonymous", "outsider"])
@@ -219,8 +264,9 @@ def exposed(world):
     keeper = f.person("Private Lanternkeeper", discoverability="nobody")
     paper = f.person("Paper Lanternist", discoverability="country", with_account=False)
     f.join(keeper, open_group, role="facilitator")
-    credited = f.resource("Lantern colour worksheet", summary=SUMMARY, community=open_group,
-                          authors=[author, keeper, paper])
+    credited = f.resource(
+        "Lantern colour worksheet", summary=SUMMARY, community=open_group, authors=[author, keeper, paper]
+    )
     adaptation = f.resource("Lantern adaptation for all", summary=SUMMARY, based_on=secret, authors=[author])
     hidden_project = circle.get_children().specific().get()
     output = f.resource("Lantern project output", summary=SUMMARY, project=hidden_project, authors=[author])
@@ -254,20 +300,40 @@ def exposed(world):
     # No worker runs in these tests (on_commit callbacks never fire): index and caches stay stale.
     PageViewRestriction.objects.create(page=later, restriction_type=PageViewRestriction.PASSWORD, password="lantern")
     hidden_ids = {secret.pk, circle.pk, hidden_project.pk, members_adaptation.pk, later.pk}
-    return {"credited": credited, "adaptation": adaptation, "output": output, "open_project": open_project,
-            "unit": unit, "later": later, "reader": reader, "hidden_ids": hidden_ids}
+    return {
+        "credited": credited,
+        "adaptation": adaptation,
+        "output": output,
+        "open_project": open_project,
+        "unit": unit,
+        "later": later,
+        "reader": reader,
+        "hidden_ids": hidden_ids,
+    }
 
 
 def api_person_and_page_outputs(world, exposed):
     """(name, url, a public text that must appear) for every API output naming people or pointing at pages."""
     twin, open_group = world["twin"], world["open"]
     return [
-        ("API materials", ("/api/v2/pages/?type=resources.ResourcePage&limit=500"
-                           "&fields=contributor_list,based_on_id,community_id,project_id"), twin.title),
-        ("API projects", "/api/v2/pages/?type=communities.ProjectPage&fields=partner_list,community_id",
-         "Lantern public school"),
-        ("API communities", "/api/v2/pages/?type=communities.CommunityPage&fields=facilitator_names,parent_community_id",
-         open_group.title),
+        (
+            "API materials",
+            (
+                "/api/v2/pages/?type=resources.ResourcePage&limit=500"
+                "&fields=contributor_list,based_on_id,community_id,project_id"
+            ),
+            twin.title,
+        ),
+        (
+            "API projects",
+            "/api/v2/pages/?type=communities.ProjectPage&fields=partner_list,community_id",
+            "Lantern public school",
+        ),
+        (
+            "API communities",
+            "/api/v2/pages/?type=communities.CommunityPage&fields=facilitator_names,parent_community_id",
+            open_group.title,
+        ),
         ("API units", "/api/v2/pages/?type=resources.CurriculumUnitPage&fields=linked_resource_ids", "Lantern unit"),
         ("API every page, every field", "/api/v2/pages/?limit=500&fields=*", twin.title),
         ("API material", f"/api/v2/pages/{exposed['credited'].pk}/", "Public Lanternwright"),
@@ -276,8 +342,11 @@ def api_person_and_page_outputs(world, exposed):
         ("API project", f"/api/v2/pages/{exposed['open_project'].pk}/", "Lantern public school"),
         ("API community", f"/api/v2/pages/{open_group.pk}/", open_group.title),
         ("API unit", f"/api/v2/pages/{exposed['unit'].pk}/", "Lantern unit"),
-        ("API filter on a hidden original",
-         f"/api/v2/pages/?type=resources.ResourcePage&based_on_id={world['secret'].pk}", None),
+        (
+            "API filter on a hidden original",
+            f"/api/v2/pages/?type=resources.ResourcePage&based_on_id={world['secret'].pk}",
+            None,
+        ),
     ]
 
 

@@ -1,4 +1,5 @@
 """App configuration for the translation workflows; connects the publish signal."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -1,4 +1,5 @@
 """Readers' requests for a page in their language, and the permission to see the status report."""
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
@@ -29,11 +30,18 @@ class TranslationRequest(models.Model):
 
     translation_key = models.UUIDField(_("translation group"), db_index=True)
     source_page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page asked from"),
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("page asked from"),
     )
-    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+", verbose_name=_("language"))
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", on_delete=models.CASCADE, related_name="+", verbose_name=_("language")
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="translation_requests",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="translation_requests",
         verbose_name=_("reader"),
     )
     created_at = models.DateTimeField(_("asked on"), default=timezone.now)
@@ -48,7 +56,8 @@ class TranslationRequest(models.Model):
         constraints = [
             # One open request per reader, page and language: asking twice adds no demand.
             models.UniqueConstraint(
-                fields=["user", "translation_key", "locale"], condition=Q(fulfilled_at__isnull=True),
+                fields=["user", "translation_key", "locale"],
+                condition=Q(fulfilled_at__isnull=True),
                 name="one_open_translation_request_per_reader",
             ),
         ]

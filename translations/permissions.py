@@ -1,4 +1,5 @@
 """Who translates in the editor and who asks the translators: one rule for every page that offers either."""
+
 from resources.models import ResourceIndexPage
 
 

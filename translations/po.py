@@ -5,6 +5,7 @@ belongs to another translation and skips strings it does not know; its upload
 view crashes on a file without the translation header. Here every problem is
 named, and a refused file changes nothing.
 """
+
 import os
 import re
 import tempfile
@@ -58,26 +59,37 @@ def describe_translation(translation):
 def check_header(translation, po):
     file_id = po.metadata.get(HEADER)
     if not file_id:
-        raise POFileRefused(_(
-            "This PO file has no %(header)s header, so it cannot be matched to a translation. "
-            "Download the PO file from the translation editor and fill that one in."
-        ) % {"header": HEADER})
+        raise POFileRefused(
+            _(
+                "This PO file has no %(header)s header, so it cannot be matched to a translation. "
+                "Download the PO file from the translation editor and fill that one in."
+            )
+            % {"header": HEADER}
+        )
     if file_id == str(translation.uuid):
         return
-    other = Translation.objects.filter(uuid=file_id).select_related("source", "source__locale", "target_locale").first() \
-        if _is_uuid(file_id) else None
+    other = (
+        Translation.objects.filter(uuid=file_id).select_related("source", "source__locale", "target_locale").first()
+        if _is_uuid(file_id)
+        else None
+    )
     if other is None:
-        raise POFileRefused(_(
-            "This PO file belongs to a translation that does not exist (any more); "
-            "it cannot be imported into %(this)s."
-        ) % {"this": describe_translation(translation)})
+        raise POFileRefused(
+            _(
+                "This PO file belongs to a translation that does not exist (any more); "
+                "it cannot be imported into %(this)s."
+            )
+            % {"this": describe_translation(translation)}
+        )
     if other.source_id == translation.source_id:
-        raise POFileRefused(_(
-            "This PO file is for the %(language)s translation of this page, not for %(this)s."
-        ) % {"language": other.target_locale.get_display_name(), "this": describe_translation(translation)})
-    raise POFileRefused(_(
-        "This PO file is for %(other)s, not for %(this)s."
-    ) % {"other": describe_translation(other), "this": describe_translation(translation)})
+        raise POFileRefused(
+            _("This PO file is for the %(language)s translation of this page, not for %(this)s.")
+            % {"language": other.target_locale.get_display_name(), "this": describe_translation(translation)}
+        )
+    raise POFileRefused(
+        _("This PO file is for %(other)s, not for %(this)s.")
+        % {"other": describe_translation(other), "this": describe_translation(translation)}
+    )
 
 
 def _is_uuid(value):
@@ -98,7 +110,10 @@ def describe_warning(warning):
         return _("entry %(n)s: the field “%(field)s” is not in this page") % {"n": line, "field": warning.context}
     if isinstance(warning, StringNotUsedInContext):
         return _("entry %(n)s: the text “%(text)s” is not used in the field “%(field)s”") % {
-            "n": line, "text": _short(warning.string), "field": warning.context}
+            "n": line,
+            "text": _short(warning.string),
+            "field": warning.context,
+        }
     return str(warning)
 
 
@@ -127,8 +142,11 @@ def import_po_file(translation, content, user=None):
         more = len(refused.warnings) - 5
         if more > 0:
             details += " " + _("(and %(count)s more)") % {"count": more}
-        raise POFileRefused(_(
-            "This PO file was not imported because it does not match the page's current text: %(details)s. "
-            "Download a fresh PO file and copy your translations into it."
-        ) % {"details": details}) from None
+        raise POFileRefused(
+            _(
+                "This PO file was not imported because it does not match the page's current text: %(details)s. "
+                "Download a fresh PO file and copy your translations into it."
+            )
+            % {"details": details}
+        ) from None
     return len(filled)

@@ -1,4 +1,5 @@
 """What happens when a page is published: readers who asked for it are told, translators are credited."""
+
 import logging
 
 from django.dispatch import receiver
@@ -60,8 +61,9 @@ def send_fulfilled_email(request, page):
         "url": absolute_url(page),
         "language": request.locale.get_display_name(),
     }
-    send_templated_email("translations/emails/request_fulfilled", context, request.user,
-                         language=request.locale.language_code)
+    send_templated_email(
+        "translations/emails/request_fulfilled", context, request.user, language=request.locale.language_code
+    )
 
 
 def credit_translators(page):
@@ -71,9 +73,10 @@ def credit_translators(page):
     to the translation (ResourcePage.copy_child_relation keeps them), so a
     credit added here survives the next update from the source.
     """
+    from wagtail_localize.models import StringTranslation, Translation
+
     from communities.models import Person
     from resources.models import ContributorRole, ResourceContributor, ResourcePage
-    from wagtail_localize.models import StringTranslation, Translation
 
     if not isinstance(page, ResourcePage):
         return
@@ -83,9 +86,13 @@ def credit_translators(page):
         return
     user_ids = (
         StringTranslation.objects.filter(
-            context__object_id=page.translation_key, locale_id=page.locale_id,
-            translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL, last_translated_by__isnull=False,
-        ).values_list("last_translated_by", flat=True).distinct()
+            context__object_id=page.translation_key,
+            locale_id=page.locale_id,
+            translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+            last_translated_by__isnull=False,
+        )
+        .values_list("last_translated_by", flat=True)
+        .distinct()
     )
     credited = set(page.contributors.filter(role=ContributorRole.TRANSLATOR).values_list("person_id", flat=True))
     order = page.contributors.count()

@@ -14,6 +14,7 @@ Translations made outside wagtail-localize (the importer, the demo, a copy
 edited by hand) have no segments: they are up to date when published after
 the source, outdated when the source was published later.
 """
+
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -92,9 +93,8 @@ def cell_state(*, is_source, page, source, tracked=None):
             return IN_PROGRESS, percent(tracked.done, tracked.total)
         if source_published and tracked.source_synced_at and source_published > tracked.source_synced_at:
             return OUTDATED, 100
-        unsaved_strings = (
-            tracked.strings_changed_at is not None
-            and (tracked.target_saved_at is None or tracked.strings_changed_at > tracked.target_saved_at)
+        unsaved_strings = tracked.strings_changed_at is not None and (
+            tracked.target_saved_at is None or tracked.strings_changed_at > tracked.target_saved_at
         )
         if not page.live or page.has_unpublished_changes or unsaved_strings:
             return IN_PROGRESS, 100
@@ -155,7 +155,9 @@ def _keys_of_community(community_key):
     from communities.models import CommunityPage
     from resources.models import ResourcePage
 
-    keys = set(ResourcePage.objects.filter(community__translation_key=community_key).values_list("translation_key", flat=True))
+    keys = set(
+        ResourcePage.objects.filter(community__translation_key=community_key).values_list("translation_key", flat=True)
+    )
     for path in CommunityPage.objects.filter(translation_key=community_key).values_list("path", flat=True):
         keys |= set(Page.objects.filter(path__startswith=path).values_list("translation_key", flat=True))
     return keys
@@ -181,8 +183,15 @@ def build_report(page_type=None, community=None, locale=None, status=None):
         pages = pages.filter(translation_key__in=_keys_of_community(community))
     groups = defaultdict(dict)
     for values in pages.values(
-        "pk", "translation_key", "locale_id", "title", "live", "alias_of_id", "last_published_at",
-        "has_unpublished_changes", "content_type_id",
+        "pk",
+        "translation_key",
+        "locale_id",
+        "title",
+        "live",
+        "alias_of_id",
+        "last_published_at",
+        "has_unpublished_changes",
+        "content_type_id",
     ).order_by("pk"):
         groups[values["translation_key"]].setdefault(values["locale_id"], values)
     if not groups:
@@ -191,38 +200,57 @@ def build_report(page_type=None, community=None, locale=None, status=None):
 
     from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationLog, TranslationSource
 
-    sources = {s["pk"]: s for s in TranslationSource.objects.filter(object_id__in=keys).values(
-        "pk", "object_id", "locale_id", "last_updated_at")}
+    sources = {
+        s["pk"]: s
+        for s in TranslationSource.objects.filter(object_id__in=keys).values(
+            "pk", "object_id", "locale_id", "last_updated_at"
+        )
+    }
     tracked = {}  # (key, target locale) -> Translation values
-    for t in Translation.objects.filter(source_id__in=list(sources), enabled=True).values("pk", "source_id", "target_locale_id"):
+    for t in Translation.objects.filter(source_id__in=list(sources), enabled=True).values(
+        "pk", "source_id", "target_locale_id"
+    ):
         tracked[(sources[t["source_id"]]["object_id"], t["target_locale_id"])] = t
 
     totals = dict(
-        StringSegment.objects.filter(source_id__in=list(sources)).values("source_id").annotate(n=Count("pk")).values_list("source_id", "n")
+        StringSegment.objects.filter(source_id__in=list(sources))
+        .values("source_id")
+        .annotate(n=Count("pk"))
+        .values_list("source_id", "n")
     )
     done = {}
     for loc in locales:
         source_ids = [t["source_id"] for (key, target), t in tracked.items() if target == loc.pk]
         if not source_ids:
             continue
-        translated = Exists(StringTranslation.objects.filter(
-            translation_of_id=OuterRef("string_id"), context_id=OuterRef("context_id"), locale_id=loc.pk, has_error=False,
-        ))
+        translated = Exists(
+            StringTranslation.objects.filter(
+                translation_of_id=OuterRef("string_id"),
+                context_id=OuterRef("context_id"),
+                locale_id=loc.pk,
+                has_error=False,
+            )
+        )
         rows = (
             StringSegment.objects.filter(source_id__in=source_ids)
             .annotate(t=Case(When(translated, then=Value(1)), default=Value(0), output_field=IntegerField()))
-            .values("source_id").annotate(n=Sum("t")).values_list("source_id", "n")
+            .values("source_id")
+            .annotate(n=Sum("t"))
+            .values_list("source_id", "n")
         )
         for source_id, n in rows:
             done[(source_id, loc.pk)] = n or 0
     saved = {
         (row["source_id"], row["locale_id"]): row["at"]
-        for row in TranslationLog.objects.filter(source_id__in=list(sources)).values("source_id", "locale_id").annotate(at=Max("created_at"))
+        for row in TranslationLog.objects.filter(source_id__in=list(sources))
+        .values("source_id", "locale_id")
+        .annotate(at=Max("created_at"))
     }
     strings_changed = {
         (row["context__object_id"], row["locale_id"]): row["at"]
         for row in StringTranslation.objects.filter(context__object_id__in=keys)
-        .values("context__object_id", "locale_id").annotate(at=Max("updated_at"))
+        .values("context__object_id", "locale_id")
+        .annotate(at=Max("updated_at"))
     }
     source_locale_of = {key: sources[t["source_id"]]["locale_id"] for (key, _target), t in tracked.items()}
     demand = TranslationRequest.objects.filter(translation_key__in=keys).demand()
@@ -238,34 +266,54 @@ def build_report(page_type=None, community=None, locale=None, status=None):
             continue
         source_facts = PageFacts(live=source_page["live"], last_published_at=source_page["last_published_at"])
         row = Row(
-            translation_key=key, page_type=slug, page_type_label=str(model._meta.verbose_name),
-            source_page_id=source_page["pk"], title=source_page["title"],
+            translation_key=key,
+            page_type=slug,
+            page_type_label=str(model._meta.verbose_name),
+            source_page_id=source_page["pk"],
+            title=source_page["title"],
             source_locale=next((loc for loc in locales if loc.pk == source_page["locale_id"]), None),
             community=communities.get(key, ""),
         )
         for loc in shown:
             values = by_locale.get(loc.pk)
-            facts = None if values is None else PageFacts(
-                live=values["live"], alias=bool(values["alias_of_id"]), last_published_at=values["last_published_at"],
-                has_unpublished_changes=values["has_unpublished_changes"],
+            facts = (
+                None
+                if values is None
+                else PageFacts(
+                    live=values["live"],
+                    alias=bool(values["alias_of_id"]),
+                    last_published_at=values["last_published_at"],
+                    has_unpublished_changes=values["has_unpublished_changes"],
+                )
             )
             t = tracked.get((key, loc.pk))
             tracked_facts = None
             if t is not None and values is not None:
                 source = sources[t["source_id"]]
                 tracked_facts = TrackedFacts(
-                    total=totals.get(t["source_id"], 0), done=done.get((t["source_id"], loc.pk), 0),
-                    source_synced_at=source["last_updated_at"], target_saved_at=saved.get((t["source_id"], loc.pk)),
+                    total=totals.get(t["source_id"], 0),
+                    done=done.get((t["source_id"], loc.pk), 0),
+                    source_synced_at=source["last_updated_at"],
+                    target_saved_at=saved.get((t["source_id"], loc.pk)),
                     strings_changed_at=strings_changed.get((key, loc.pk)),
                 )
             state, pct = cell_state(
-                is_source=(loc.pk == source_page["locale_id"]), page=facts, source=source_facts, tracked=tracked_facts,
+                is_source=(loc.pk == source_page["locale_id"]),
+                page=facts,
+                source=source_facts,
+                tracked=tracked_facts,
             )
-            row.cells.append(Cell(
-                locale=loc, state=state, percent=pct, requests=demand.get((key, loc.pk), 0),
-                page_id=values["pk"] if values else None, translation_id=t["pk"] if t else None,
-                source_id=t["source_id"] if t else None,
-            ))
+            row.cells.append(
+                Cell(
+                    locale=loc,
+                    state=state,
+                    percent=pct,
+                    requests=demand.get((key, loc.pk), 0),
+                    page_id=values["pk"] if values else None,
+                    translation_id=t["pk"] if t else None,
+                    source_id=t["source_id"] if t else None,
+                )
+            )
         if status and not any(cell.state == status for cell in row.cells):
             continue
         result.append(row)

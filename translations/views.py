@@ -1,4 +1,5 @@
 """Admin views (status report, CSV export, validated PO upload) and the readers' translation request."""
+
 import csv
 
 from django import forms
@@ -11,8 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
@@ -38,7 +38,8 @@ class ReportFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         every = [("", _("All"))]
         self.fields["page_type"].choices = every + sorted(
-            ((slug, model._meta.verbose_name) for slug, model in page_types().items()), key=lambda choice: str(choice[1])
+            ((slug, model._meta.verbose_name) for slug, model in page_types().items()),
+            key=lambda choice: str(choice[1]),
         )
         self.fields["community"].choices = every + [(str(key), title) for key, title in community_choices()]
         self.fields["locale"].choices = every + [(loc.language_code, loc.get_display_name()) for loc in site_locales()]
@@ -62,14 +63,28 @@ def translation_report(request):
     query = request.GET.copy()
     query.pop("p", None)
     query.pop("export", None)
-    locales = [cell.locale for cell in rows[0].cells] if rows else [
-        loc for loc in site_locales() if not form.filters().get("locale") or loc.language_code == form.filters()["locale"]
-    ]
-    return TemplateResponse(request, "translations/report.html", {
-        "form": form, "rows": page, "locales": locales, "row_count": len(rows),
-        "query": query.urlencode(), "header_title": _("Translation status"),
-        "open_requests": sum(row.demand for row in rows),
-    })
+    locales = (
+        [cell.locale for cell in rows[0].cells]
+        if rows
+        else [
+            loc
+            for loc in site_locales()
+            if not form.filters().get("locale") or loc.language_code == form.filters()["locale"]
+        ]
+    )
+    return TemplateResponse(
+        request,
+        "translations/report.html",
+        {
+            "form": form,
+            "rows": page,
+            "locales": locales,
+            "row_count": len(rows),
+            "query": query.urlencode(),
+            "header_title": _("Translation status"),
+            "open_requests": sum(row.demand for row in rows),
+        },
+    )
 
 
 def _safe(value):
@@ -83,17 +98,36 @@ def report_csv(rows):
     response["Content-Disposition"] = 'attachment; filename="translation-status.csv"'
     writer = csv.writer(response)
     # One line per page and language: easy to filter and pivot in a spreadsheet.
-    writer.writerow([
-        "translation_key", "page_type", "title", "community", "source_language", "language", "status",
-        "progress_percent", "open_requests", "page_id",
-    ])
+    writer.writerow(
+        [
+            "translation_key",
+            "page_type",
+            "title",
+            "community",
+            "source_language",
+            "language",
+            "status",
+            "progress_percent",
+            "open_requests",
+            "page_id",
+        ]
+    )
     for row in rows:
         for cell in row.cells:
-            writer.writerow([
-                row.translation_key, row.page_type, _safe(row.title), _safe(row.community),
-                row.source_locale.language_code if row.source_locale else "", cell.locale.language_code, cell.state,
-                "" if cell.percent is None else cell.percent, cell.requests, cell.page_id or "",
-            ])
+            writer.writerow(
+                [
+                    row.translation_key,
+                    row.page_type,
+                    _safe(row.title),
+                    _safe(row.community),
+                    row.source_locale.language_code if row.source_locale else "",
+                    cell.locale.language_code,
+                    cell.state,
+                    "" if cell.percent is None else cell.percent,
+                    cell.requests,
+                    cell.page_id or "",
+                ]
+            )
     return response
 
 
@@ -115,10 +149,15 @@ def upload_pofile(request, translation_id):
         except POFileRefused as refused:
             messages.error(request, str(refused))
         else:
-            messages.success(request, ngettext(
-                "Imported %(count)s translated string from the PO file.",
-                "Imported %(count)s translated strings from the PO file.", count,
-            ) % {"count": count})
+            messages.success(
+                request,
+                ngettext(
+                    "Imported %(count)s translated string from the PO file.",
+                    "Imported %(count)s translated strings from the PO file.",
+                    count,
+                )
+                % {"count": count},
+            )
     return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
 
 
@@ -130,8 +169,9 @@ def missing_locales(page):
     from wagtail.models import Page
 
     available = set(
-        Page.objects.filter(translation_key=page.translation_key, live=True, alias_of__isnull=True)
-        .values_list("locale_id", flat=True)
+        Page.objects.filter(translation_key=page.translation_key, live=True, alias_of__isnull=True).values_list(
+            "locale_id", flat=True
+        )
     )
     return [loc for loc in site_locales() if loc.pk not in available]
 
@@ -157,7 +197,10 @@ def handle_translation_request(page, request):
     try:
         with transaction.atomic():
             TranslationRequest.objects.get_or_create(
-                user=request.user, translation_key=page.translation_key, locale=locale, fulfilled_at=None,
+                user=request.user,
+                translation_key=page.translation_key,
+                locale=locale,
+                fulfilled_at=None,
                 defaults={"source_page": page},
             )
     except IntegrityError:
@@ -169,7 +212,7 @@ def open_request_locales(user, page):
     if not user.is_authenticated:
         return set()
     return set(
-        TranslationRequest.objects.open().filter(user=user, translation_key=page.translation_key)
+        TranslationRequest.objects.open()
+        .filter(user=user, translation_key=page.translation_key)
         .values_list("locale_id", flat=True)
     )
-

@@ -1,4 +1,5 @@
 """Admin wiring: the status report under Reports, the validated PO upload, and translation requests on pages."""
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -14,8 +15,11 @@ def register_admin_urls():
         # Same path as wagtail-localize's upload view: this app is installed before
         # wagtail_localize, so its pattern matches first and the editor's "Upload PO
         # file" button goes through the validating import (translations/po.py).
-        path("localize/translate/<int:translation_id>/pofile/upload/", views.upload_pofile,
-             name="translations_upload_pofile"),
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            views.upload_pofile,
+            name="translations_upload_pofile",
+        ),
     ]
 
 
@@ -27,8 +31,11 @@ class TranslationReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_translation_report_menu_item():
     return TranslationReportMenuItem(
-        _("Translation status"), reverse("translation_status_report"),
-        name="translation-status", icon_name="site", order=650,
+        _("Translation status"),
+        reverse("translation_status_report"),
+        name="translation-status",
+        icon_name="site",
+        order=650,
     )
 
 

@@ -1,4 +1,5 @@
 """Languages a material can be written in and a teacher can speak."""
+
 from django.utils.translation import gettext_lazy as _
 
 # The four site languages first; the rest are common in European classrooms.

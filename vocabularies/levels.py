@@ -1,4 +1,5 @@
 """ISCED 2011 levels of education (UNESCO), the controlled vocabulary for levels."""
+
 from django.utils.translation import gettext_lazy as _
 
 ISCED_LEVELS = [

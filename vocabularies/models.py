@@ -6,6 +6,7 @@ languages are fixed lists whose names are translated in the interface.
 Every page in every locale points at the default-locale vocabulary entry;
 templates show `entry.localized` so that a Swedish page reads "Biologi".
 """
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -28,7 +29,8 @@ class VocabularyQuerySet(models.QuerySet):
 class TranslatableVocabulary(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(
-        _("code"), max_length=120,
+        _("code"),
+        max_length=120,
         help_text=_("A stable code shared by all translations, e.g. 'biology'."),
     )
 

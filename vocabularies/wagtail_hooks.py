@@ -1,4 +1,5 @@
 """Admin screens for the vocabularies: editors maintain and translate them here."""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup

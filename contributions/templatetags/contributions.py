@@ -1,4 +1,5 @@
 """The "Adapt this resource" and, for translators, "Translate this resource" actions on a resource page."""
+
 from django import template
 from django.utils import translation
 from wagtail.models import Locale
@@ -27,7 +28,9 @@ def resource_actions(context, page):
         locales.sort(key=lambda loc: loc.language_code != current)
     licence = get_licence(page.licence)
     return {
-        "request": request, "page": page, "signed_in": signed_in,
+        "request": request,
+        "page": page,
+        "signed_in": signed_in,
         "adapt_refusal": adaptation_refusal(page) if signed_in else None,
         "share_alike": bool(licence and licence.share_alike),
         "translate_locales": locales,

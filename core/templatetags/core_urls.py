@@ -1,4 +1,5 @@
 """{{ page|absolute_url }}, {{ person|absolute_url }}, {{ "/en/path/"|absolute_url }} in e-mail templates."""
+
 from django import template
 
 from core import urls

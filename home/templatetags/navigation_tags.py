@@ -1,4 +1,5 @@
 """{% load navigation_tags %}: navigation, the language switcher and privacy-aware lists of the site's pages."""
+
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
@@ -119,9 +120,7 @@ def project_outputs(context, project, limit=24):
     from resources.models import ResourcePage
 
     request = context["request"]
-    pages = visible_pages(
-        request.user, ResourcePage.objects.filter(project__translation_key=project.translation_key)
-    )
+    pages = visible_pages(request.user, ResourcePage.objects.filter(project__translation_key=project.translation_key))
     return _one_per_material(pages.order_by("-first_published_at"), limit)
 
 

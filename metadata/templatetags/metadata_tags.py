@@ -1,4 +1,5 @@
 """{% lrmi_jsonld page %}: the page's schema.org description for search engines and harvesters."""
+
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -30,15 +31,26 @@ def _feeds_for(page):
 
     from communities.models import CommunityPage, Visibility
 
-    feeds = [(_("Kollega: latest materials"), reverse("metadata_feeds:resources_rss"),
-              reverse("metadata_feeds:resources_atom"))]
+    feeds = [
+        (
+            _("Kollega: latest materials"),
+            reverse("metadata_feeds:resources_rss"),
+            reverse("metadata_feeds:resources_atom"),
+        )
+    ]
     community = getattr(page, "specific", None)
-    if isinstance(community, CommunityPage) and community.visibility == Visibility.PUBLIC and public.is_public(community):
-        feeds.append((
-            _("Kollega: latest materials from %(community)s") % {"community": community.title},
-            reverse("metadata_feeds:community_rss", kwargs={"slug": community.slug}),
-            reverse("metadata_feeds:community_atom", kwargs={"slug": community.slug}),
-        ))
+    if (
+        isinstance(community, CommunityPage)
+        and community.visibility == Visibility.PUBLIC
+        and public.is_public(community)
+    ):
+        feeds.append(
+            (
+                _("Kollega: latest materials from %(community)s") % {"community": community.title},
+                reverse("metadata_feeds:community_rss", kwargs={"slug": community.slug}),
+                reverse("metadata_feeds:community_atom", kwargs={"slug": community.slug}),
+            )
+        )
     return feeds
 
 

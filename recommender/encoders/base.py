@@ -1,4 +1,5 @@
 """The encoder interface every engine implements."""
+
 import numpy as np
 
 
@@ -25,8 +26,7 @@ class BaseEncoder:
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
         chunks = [
-            self._encode_batch(list(texts[i:i + self.batch_size]))
-            for i in range(0, len(texts), self.batch_size)
+            self._encode_batch(list(texts[i : i + self.batch_size])) for i in range(0, len(texts), self.batch_size)
         ]
         return normalise(np.vstack(chunks).astype(np.float32, copy=False))
 

@@ -3,6 +3,7 @@
 The default: it was the best of the installable models on our labelled
 cross-language set (see README, "Recommender quality").
 """
+
 import threading
 
 from .base import BaseEncoder, EncoderError

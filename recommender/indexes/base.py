@@ -4,6 +4,7 @@ Filters (kind, audience, language, licence, excluded groups and keys) are
 applied *inside* the nearest-neighbour search, never after it, so that a
 query for k hits returns k hits the viewer may see whenever that many exist.
 """
+
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 

@@ -5,6 +5,7 @@ Exact search over a float32 matrix is a single matrix-vector product
 snapshot of the table and reloads it when the shared version number (kept in
 the cache, so every worker sees it) moves on.
 """
+
 import threading
 
 import numpy as np
@@ -72,9 +73,15 @@ class EmbeddedIndex(BaseVectorIndex):
             new, changed = [], []
             for doc in documents:
                 row = model(
-                    pk=existing.get(doc.key), key=doc.key, kind=doc.kind, group=doc.group,
-                    language=doc.language or "", audience=list(doc.audience), licence=doc.licence or "",
-                    fields=doc.fields, vector=np.asarray(doc.vector, dtype=np.float32).tobytes(),
+                    pk=existing.get(doc.key),
+                    key=doc.key,
+                    kind=doc.kind,
+                    group=doc.group,
+                    language=doc.language or "",
+                    audience=list(doc.audience),
+                    licence=doc.licence or "",
+                    fields=doc.fields,
+                    vector=np.asarray(doc.vector, dtype=np.float32).tobytes(),
                 )
                 (changed if row.pk else new).append(row)
             model.objects.bulk_create(new, batch_size=500)
@@ -101,8 +108,13 @@ class EmbeddedIndex(BaseVectorIndex):
             row = snap.position.get(key)
             if row is not None:
                 found[key] = IndexDocument(
-                    key=key, kind=snap.kinds[row], vector=snap.vectors[row], group=snap.groups[row],
-                    language=snap.languages[row], audience=sorted(snap.audiences[row]), licence=snap.licences[row],
+                    key=key,
+                    kind=snap.kinds[row],
+                    vector=snap.vectors[row],
+                    group=snap.groups[row],
+                    language=snap.languages[row],
+                    audience=sorted(snap.audiences[row]),
+                    licence=snap.licences[row],
                     fields=snap.fields[row],
                 )
         return found
@@ -131,7 +143,9 @@ class EmbeddedIndex(BaseVectorIndex):
         with self._lock:
             if self._snapshot is None or version != self._version:
                 rows = list(
-                    self._model().objects.values("key", "kind", "group", "language", "audience", "licence", "fields", "vector")
+                    self._model().objects.values(
+                        "key", "kind", "group", "language", "audience", "licence", "fields", "vector"
+                    )
                 )
                 self._snapshot = _Snapshot(rows)
                 self._version = version
@@ -192,14 +206,19 @@ class EmbeddedIndex(BaseVectorIndex):
         hits = []
         for i in top:
             row = i if rows is None else rows[i]
-            hits.append(Hit(
-                key=snap.keys[row], kind=snap.kinds[row], score=float(scores[i]), group=snap.groups[row],
-                language=snap.languages[row], fields=snap.fields[row],
-            ))
+            hits.append(
+                Hit(
+                    key=snap.keys[row],
+                    kind=snap.kinds[row],
+                    score=float(scores[i]),
+                    group=snap.groups[row],
+                    language=snap.languages[row],
+                    fields=snap.fields[row],
+                )
+            )
         return hits
 
     def vectors_for(self, keys):
         """{key: vector} from the snapshot (no database round trip)."""
         snap = self.snapshot()
         return {key: snap.vectors[snap.position[key]] for key in keys if key in snap.position}
-

@@ -1,4 +1,5 @@
 """An index that lives only in this process: for evaluations and experiments, never for the site."""
+
 import numpy as np
 
 from .embedded import EmbeddedIndex, _Snapshot
@@ -35,8 +36,16 @@ class MemoryIndex(EmbeddedIndex):
     def snapshot(self):
         if self._snapshot is None:
             rows = [
-                {"key": d.key, "kind": d.kind, "group": d.group, "language": d.language, "audience": d.audience,
-                 "licence": d.licence, "fields": d.fields, "vector": np.asarray(d.vector, dtype=np.float32).tobytes()}
+                {
+                    "key": d.key,
+                    "kind": d.kind,
+                    "group": d.group,
+                    "language": d.language,
+                    "audience": d.audience,
+                    "licence": d.licence,
+                    "fields": d.fields,
+                    "vector": np.asarray(d.vector, dtype=np.float32).tobytes(),
+                }
                 for d in self._docs.values()
             ]
             self._snapshot = _Snapshot(rows)

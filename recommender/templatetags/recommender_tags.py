@@ -1,10 +1,12 @@
 """{% recommender_sidebars %}: "People working on this" and "Related materials" for the page or person in context."""
+
 from django import template
 from django.conf import settings
 
 from ..services import related_people, related_resources
 
 register = template.Library()
+
 
 @register.inclusion_tag("recommender/sidebars_content.html", takes_context=True)
 def recommender_sidebars(context, limit=6):

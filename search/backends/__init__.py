@@ -3,6 +3,7 @@
 Which engine runs is settings (WAGTAILSEARCH_BACKENDS); which *language* a
 query is analysed in is decided here, so the view never knows the engine.
 """
+
 from django.conf import settings
 from wagtail.search.backends import get_search_backend
 

@@ -12,6 +12,7 @@ since nobody knows which language a bio is written in).
 
 On SQLite and MySQL this module returns modelsearch's own backend unchanged.
 """
+
 from functools import cache, reduce
 
 from django.db import connection

@@ -8,6 +8,7 @@ default analyzer is that language's built-in analyzer ("swedish", "german",
 standard analyzer: the admin, people search and "include other languages"
 use it. Settings are built by search/elasticsearch_config.py.
 """
+
 from modelsearch.backends.elasticsearch9 import Elasticsearch9Index, Elasticsearch9SearchBackend
 
 

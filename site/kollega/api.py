@@ -26,6 +26,7 @@ such as a lone quote or a NUL byte is plain text; search_operator is "and" or
 "or"; an offset past the end is an empty page (beyond 2**63 - 1 a 400);
 find?id= must be an id.
 """
+
 from django.conf import settings
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.filters import SearchFilter
@@ -66,7 +67,9 @@ class ParsedSearchFilter(SearchFilter):
             return queryset.none()  # nothing to look for (only punctuation, control characters, exclusions)
         try:
             return backend_for_language().search(
-                parsed.to_search_query(operator=operator), queryset, order_by_relevance="order" not in request.GET,
+                parsed.to_search_query(operator=operator),
+                queryset,
+                order_by_relevance="order" not in request.GET,
             )
         except FilterFieldError as e:
             raise BadRequestError(f"cannot filter by '{e.field_name}' while searching (field is not indexed)") from e
@@ -127,7 +130,9 @@ class HiddenPointerFilter(BaseFilterBackend):
     """A filter on a pointer to a page the user may not open finds nothing (as for a missing page)."""
 
     def filter_queryset(self, request, queryset, view):
-        pointers = page_pointer_fields(queryset.model) & set(view.get_available_fields(queryset.model, db_fields_only=True))
+        pointers = page_pointer_fields(queryset.model) & set(
+            view.get_available_fields(queryset.model, db_fields_only=True)
+        )
         for name in pointers & set(request.GET):
             try:
                 pk = int(request.GET[name])

@@ -1,4 +1,5 @@
 """ASGI entry point (for an ASGI server such as uvicorn: kollega.asgi:application, with site/ on the path)."""
+
 import os
 import sys
 from pathlib import Path

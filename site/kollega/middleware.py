@@ -5,6 +5,7 @@ to /en/<url> whenever the catch-all page route would match there, so an API
 client asking for a missing page got a 302 and an HTML page. The API,
 documents, admin and sitemap answer in their own right.
 """
+
 from django.middleware.locale import LocaleMiddleware
 
 UNLOCALIZED_PREFIXES = ("/api/", "/documents/", "/admin/", "/sitemap.xml", "/oai/", "/static/", "/media/", "/i18n/")

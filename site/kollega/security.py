@@ -23,6 +23,7 @@ Each policy can be replaced in settings (KOLLEGA_CSP, KOLLEGA_ADMIN_CSP, a
 dict of directive -> list of sources); KOLLEGA_CSP_REPORT_ONLY = True sends
 Content-Security-Policy-Report-Only instead, to try a change on a live site.
 """
+
 from django.conf import settings
 
 SITE_POLICY = {
@@ -83,7 +84,8 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         header = (
             "Content-Security-Policy-Report-Only"
-            if getattr(settings, "KOLLEGA_CSP_REPORT_ONLY", False) else "Content-Security-Policy"
+            if getattr(settings, "KOLLEGA_CSP_REPORT_ONLY", False)
+            else "Content-Security-Policy"
         )
         if header not in response:
             response[header] = policy_for(request.path_info)

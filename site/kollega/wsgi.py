@@ -1,4 +1,5 @@
 """WSGI entry point (gunicorn kollega.wsgi, with site/ on the path)."""
+
 import os
 import sys
 from pathlib import Path

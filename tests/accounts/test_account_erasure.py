@@ -3,6 +3,7 @@
 Before, the anonymised Person kept its recommender Embedding (the vector of their profile
 text) and every discussion post kept its text under "Former member".
 """
+
 import pytest
 from django.test import Client
 

@@ -1,4 +1,5 @@
 """The profile editor, the personal data export and account deletion, as the teacher and others see them."""
+
 import json
 
 import pytest
@@ -20,14 +21,20 @@ TEXT = "Pupils measure how plants use light and water for photosynthesis in the 
 
 def profile_data(person, **changes):
     data = {
-        "display_name": person.display_name, "school": person.school, "country": person.country.code or "",
-        "region": person.region, "bio": person.bio, "interests": "", "discoverability": person.discoverability,
+        "display_name": person.display_name,
+        "school": person.school,
+        "country": person.country.code or "",
+        "region": person.region,
+        "bio": person.bio,
+        "interests": "",
+        "discoverability": person.discoverability,
     }
     data.update(changes)
     return data
 
 
 # -- Profile editor --------------------------------------------------------------------
+
 
 def test_profile_editor_explains_each_discoverability_choice_in_plain_words(client):
     teacher = f.person(discoverability="nobody")
@@ -43,10 +50,17 @@ def test_changing_discoverability_in_the_editor_makes_the_profile_public(client)
     teacher = f.person("Greta Garden", discoverability="nobody")
     assert client.get(teacher.get_absolute_url()).status_code == 404
     client.force_login(teacher.user)
-    response = client.post("/en/account/profile/", profile_data(
-        teacher, discoverability="europe", school="Ekskolan", interests="outdoor learning, STEAM",
-        subjects=[f.subject("biology").pk], open_to_collaboration="on",
-    ))
+    response = client.post(
+        "/en/account/profile/",
+        profile_data(
+            teacher,
+            discoverability="europe",
+            school="Ekskolan",
+            interests="outdoor learning, STEAM",
+            subjects=[f.subject("biology").pk],
+            open_to_collaboration="on",
+        ),
+    )
     assert response.status_code == 302
     client.logout()
     response = client.get(teacher.get_absolute_url())
@@ -64,6 +78,7 @@ def test_profile_editor_needs_signing_in(client):
 
 
 # -- Data export -------------------------------------------------------------------------
+
 
 def test_data_export_holds_profile_memberships_contributions_dismissals_and_posts(client):
     teacher = f.person("Erik Export", school="Björkskolan", bio="I teach biology.")
@@ -101,6 +116,7 @@ def test_data_export_is_only_ever_ones_own(client):
 
 
 # -- Deletion ------------------------------------------------------------------------------
+
 
 def delete(client, person, **extra):
     client.force_login(person.user)

@@ -1,4 +1,5 @@
 """Sign-up with e-mail confirmation, invitations, sign-in throttling and password reset, as a teacher meets them."""
+
 import re
 
 import pytest
@@ -25,9 +26,15 @@ def link_in(message):
 
 
 def sign_up(client, email="anna@example.org", password="a-long-Pass-phrase-42"):
-    return client.post("/en/account/sign-up/", {
-        "display_name": "Anna Svensson", "email": email, "password1": password, "password2": password,
-    })
+    return client.post(
+        "/en/account/sign-up/",
+        {
+            "display_name": "Anna Svensson",
+            "email": email,
+            "password1": password,
+            "password2": password,
+        },
+    )
 
 
 def test_sign_up_sends_a_confirmation_link_and_the_account_waits_for_it(client):
@@ -40,7 +47,9 @@ def test_sign_up_sends_a_confirmation_link_and_the_account_waits_for_it(client):
     assert user.person.discoverability == "nobody"  # private until the teacher chooses otherwise
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["anna@example.org"]
     # Not confirmed yet: signing in does not work.
-    response = client.post("/en/account/sign-in/", {"username": "anna@example.org", "password": "a-long-Pass-phrase-42"})
+    response = client.post(
+        "/en/account/sign-in/", {"username": "anna@example.org", "password": "a-long-Pass-phrase-42"}
+    )
     assert response.status_code == 200 and "_auth_user_id" not in client.session
 
 
@@ -103,8 +112,10 @@ def test_facilitator_invites_an_address_and_the_invitee_becomes_an_active_member
 
     client.logout()
     newcomer = client
-    response = newcomer.post(link, {"display_name": "Nina Newbie", "password1": "a-long-Pass-phrase-42",
-                                    "password2": "a-long-Pass-phrase-42"})
+    response = newcomer.post(
+        link,
+        {"display_name": "Nina Newbie", "password1": "a-long-Pass-phrase-42", "password2": "a-long-Pass-phrase-42"},
+    )
     assert response.status_code == 302
     user = User.objects.get(email="newbie@example.org")
     assert user.is_active  # the invitation link proves the address
@@ -137,7 +148,9 @@ def test_signing_in_with_the_email_address(client):
     sign_up(client)
     client.get(link_in(mail.outbox[0]))
     client.logout()
-    response = client.post("/en/account/sign-in/", {"username": "Anna@Example.org", "password": "a-long-Pass-phrase-42"})
+    response = client.post(
+        "/en/account/sign-in/", {"username": "Anna@Example.org", "password": "a-long-Pass-phrase-42"}
+    )
     assert response.status_code == 302
     assert client.session["_auth_user_id"]
 
@@ -192,7 +205,9 @@ def test_password_reset_mails_a_link_that_sets_a_new_password(client):
     assert "/en/account/password/reset/" in link
     response = client.get(link, follow=True)
     form_url = response.redirect_chain[-1][0]
-    response = client.post(form_url, {"new_password1": "Another-long-secret-7", "new_password2": "Another-long-secret-7"})
+    response = client.post(
+        form_url, {"new_password1": "Another-long-secret-7", "new_password2": "Another-long-secret-7"}
+    )
     assert response.status_code == 302
     teacher.user.refresh_from_db()
     assert teacher.user.check_password("Another-long-secret-7")

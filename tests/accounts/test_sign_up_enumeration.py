@@ -3,6 +3,7 @@
 Before, signing up with a member's address answered "An account with this e-mail address
 already exists": anyone could test which colleagues are on Kollega.
 """
+
 import re
 
 import pytest
@@ -25,9 +26,15 @@ def member_with(email):
 
 
 def sign_up(client, email, password=PASSWORD, name="Someone Else"):
-    return client.post("/en/account/sign-up/", {
-        "display_name": name, "email": email, "password1": password, "password2": password,
-    })
+    return client.post(
+        "/en/account/sign-up/",
+        {
+            "display_name": name,
+            "email": email,
+            "password1": password,
+            "password2": password,
+        },
+    )
 
 
 def page_text(response, email):
@@ -62,7 +69,9 @@ def test_the_owner_of_the_address_is_told_and_gets_a_password_reset_link(client)
     # The link sets a new password, as one from "Forgot your password?" does.
     response = client.get(reset, follow=True)
     form_url = response.redirect_chain[-1][0]
-    response = client.post(form_url, {"new_password1": "Another-long-secret-7", "new_password2": "Another-long-secret-7"})
+    response = client.post(
+        form_url, {"new_password1": "Another-long-secret-7", "new_password2": "Another-long-secret-7"}
+    )
     assert response.status_code == 302
     member.user.refresh_from_db()
     assert member.user.check_password("Another-long-secret-7")
@@ -77,8 +86,13 @@ def test_an_invitation_for_a_taken_address_still_says_to_sign_in(client):
     # The invitation link was mailed to that address: its holder may be told.
     member_with("maria@example.org")
     invitation = Invitation.objects.create(email="maria@example.org", community=factories.community())
-    response = client.post(f"/en/account/invitation/{invitation.token}/", {
-        "display_name": "Maria", "password1": PASSWORD, "password2": PASSWORD,
-    })
+    response = client.post(
+        f"/en/account/invitation/{invitation.token}/",
+        {
+            "display_name": "Maria",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
     assert response.status_code == 200 and "already exists" in response.content.decode()
     assert User.objects.filter(email__iexact="maria@example.org").count() == 1

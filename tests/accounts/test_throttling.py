@@ -3,6 +3,7 @@
 The per-name lock (tests/accounts/test_sign_up.py) stops guessing one teacher's password; it
 never stopped trying one password on many accounts ("credential stuffing") from one address.
 """
+
 import pytest
 from django.test import Client, override_settings
 

@@ -1,4 +1,5 @@
 """The capacity self-assessment: scores per area, suggestions for the weakest, saving and retaking."""
+
 import pytest
 
 from assessment.models import SelfAssessment
@@ -71,8 +72,9 @@ def test_a_signed_in_school_saves_and_retakes_keeping_its_history(client, curric
 
     # The retake starts from the last answers.
     assert 'value="Escola Azul"' in client.get("/en/self-assessment/").content.decode()
-    client.post("/en/self-assessment/", {**answers(4, languages=5, project_management=1), "school": "Escola Azul",
-                                         "save": "1"})
+    client.post(
+        "/en/self-assessment/", {**answers(4, languages=5, project_management=1), "school": "Escola Azul", "save": "1"}
+    )
 
     attempts = list(teacher.self_assessments.all())
     assert len(attempts) == 2

@@ -9,6 +9,7 @@ marked as running in the thread while the browser is open, and Django refuses OR
 runs (SynchronousOnlyOperation) unless DJANGO_ALLOW_ASYNC_UNSAFE is set. The session's browser fixture
 sets it only while the browser is open, and running these tests last keeps it away from the rest.
 """
+
 import os
 import re
 from pathlib import Path
@@ -22,8 +23,12 @@ SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 BROWSER_DIR = Path(__file__).resolve().parent
 
 VIEWPORTS = {
-    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
-              "device_scale_factor": 1},
+    "phone": {
+        "viewport": {"width": 390, "height": 844},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 1,
+    },
     "desktop": {"viewport": {"width": 1366, "height": 900}},
 }
 

@@ -2,6 +2,7 @@
 
 axe-core comes inside the axe-playwright-python package (axe.min.js), so the scan needs no network.
 """
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -20,12 +21,20 @@ AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"p-as-heading": {"enable
 
 @pytest.fixture
 def site():
-    olga = f.person("Olga Open", discoverability="europe", country="PT", school="Escola do Porto",
-                    bio="I teach biology in Porto.")
+    olga = f.person(
+        "Olga Open", discoverability="europe", country="PT", school="Escola do Porto", bio="I teach biology in Porto."
+    )
     garden = f.community("Garden teachers", summary="Teachers who teach photosynthesis in school gardens.")
     f.join(olga, garden)
-    material = f.resource("Photosynthesis in the garden", summary=TEXT, subjects=["biology"], levels=[2],
-                          tags=["garden"], community=garden, authors=[olga])
+    material = f.resource(
+        "Photosynthesis in the garden",
+        summary=TEXT,
+        subjects=["biology"],
+        levels=[2],
+        tags=["garden"],
+        community=garden,
+        authors=[olga],
+    )
     f.resource("Plants and light", summary=TEXT, subjects=["biology"], levels=[2], authors=[olga])
     f.translate(material, "sv", title="Fotosyntes i trädgården")
     teacher = f.person("Ana Teacher", discoverability="europe")
@@ -39,7 +48,8 @@ def violations(page, axe):
     return [
         f"{page.url}: [{v['impact']}] {v['id']}: {v['help']} -> "
         + "; ".join(node["target"][0] if len(node["target"]) == 1 else str(node["target"]) for node in v["nodes"][:5])
-        for v in results.response["violations"] if v["impact"] in BLOCKING
+        for v in results.response["violations"]
+        if v["impact"] in BLOCKING
     ]
 
 

@@ -1,4 +1,5 @@
 """Journey 3: a teacher signs in, shares a material with a PDF for review; a disguised program is refused."""
+
 import re
 
 import pytest
@@ -13,7 +14,9 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 PASSWORD = "pw-kollega-1"  # what tests.factories.person() gives every account
 TITLE = "Water cycle in a jar"
 SUMMARY = "Pupils build a closed water cycle in a glass jar and observe it for a week."
-WINDOWS_PROGRAM = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200 + b"This program cannot be run in DOS mode."
+WINDOWS_PROGRAM = (
+    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200 + b"This program cannot be run in DOS mode."
+)
 
 
 def minimal_pdf():
@@ -65,13 +68,15 @@ def test_a_teacher_shares_a_material_with_a_pdf_for_review(page, shot, teacher):
     expect(page.get_by_role("link", name="Ana Teacher")).to_be_attached()  # signed in, named in the header
     fill_the_form(page)
     page.get_by_label("Files").set_input_files(
-        files=[{"name": "jar-worksheet.pdf", "mimeType": "application/pdf", "buffer": minimal_pdf()}])
+        files=[{"name": "jar-worksheet.pdf", "mimeType": "application/pdf", "buffer": minimal_pdf()}]
+    )
     shot(page, "filled-form")
 
     page.get_by_role("button", name="Send for review").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My materials")
     expect(page.get_by_role("status").first).to_contain_text(
-        f"“{TITLE}” was sent to the facilitators of Baltic Science Teachers for review")
+        f"“{TITLE}” was sent to the facilitators of Baltic Science Teachers for review"
+    )
     # Listed among my materials, waiting for the facilitators.
     expect(page.get_by_role("listitem").filter(has_text="Waiting for review")).to_contain_text(TITLE)
     shot(page, "sent-for-review")
@@ -85,7 +90,8 @@ def test_a_program_disguised_as_a_pdf_is_refused_and_the_typing_is_kept(page, sh
     sign_in_with_the_form(page, teacher.user.username, PASSWORD, next_url="/en/contribute/")
     fill_the_form(page)
     page.get_by_label("Files").set_input_files(
-        files=[{"name": "worksheet.pdf", "mimeType": "application/pdf", "buffer": WINDOWS_PROGRAM}])
+        files=[{"name": "worksheet.pdf", "mimeType": "application/pdf", "buffer": WINDOWS_PROGRAM}]
+    )
     page.get_by_role("button", name="Send for review").click()
 
     expect(page.get_by_role("alert")).to_contain_text("Please check the fields marked below")

@@ -1,4 +1,5 @@
 """Journey 1: a visitor reads a material in Swedish and finds a colleague through "People working on this"."""
+
 import pytest
 from playwright.sync_api import expect
 
@@ -16,8 +17,9 @@ def swedish_material():
     olga = f.person("Olga Open", discoverability="europe", country="PT", school="Escola do Porto")
     garden = f.community("Garden teachers", summary="Teachers who teach photosynthesis in school gardens.")
     f.join(olga, garden)
-    english = f.resource("Photosynthesis in the garden", summary=TEXT, subjects=["biology"], levels=[2],
-                         community=garden)
+    english = f.resource(
+        "Photosynthesis in the garden", summary=TEXT, subjects=["biology"], levels=[2], community=garden
+    )
     f.resource("Plants and light", summary=TEXT, subjects=["biology"], levels=[2], authors=[olga])
     swedish = f.translate(english, "sv", title="Fotosyntes i trädgården", summary=SV_SUMMARY)
     index_all()

@@ -5,6 +5,7 @@ would send for its path (kollega.security.policy_for) on its way to the browser.
 every refused style, script, font, image or request on the console; the pages must work with
 none refused: styles applied, the search suggestions fetched by our own script.
 """
+
 import pytest
 from playwright.sync_api import expect
 
@@ -40,8 +41,9 @@ def context(browser, live_server):
 @pytest.fixture
 def refused(page):
     messages = []
-    page.on("console", lambda message: messages.append(message.text)
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console", lambda message: messages.append(message.text) if "Content Security Policy" in message.text else None
+    )
     return messages
 
 
@@ -50,8 +52,9 @@ def material():
     olga = f.person("Olga Open", discoverability="europe", country="PT")
     garden = f.community("Garden teachers")
     f.join(olga, garden)
-    page = f.resource("Photosynthesis in the garden", summary=TEXT, subjects=["biology"], levels=[2],
-                      community=garden, authors=[olga])
+    page = f.resource(
+        "Photosynthesis in the garden", summary=TEXT, subjects=["biology"], levels=[2], community=garden, authors=[olga]
+    )
     f.resource("Plants and light", summary=TEXT, subjects=["biology"], levels=[2], authors=[olga])
     index_all()
     return page, garden, olga

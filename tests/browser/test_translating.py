@@ -1,4 +1,5 @@
 """Journey 2: an editor translates an English material into Swedish with wagtail-localize and publishes it."""
+
 import re
 
 import pytest

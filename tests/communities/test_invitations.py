@@ -5,6 +5,7 @@ community and invite a partner by e-mail; the partner joins the project, but
 the community's members-only pages stay closed to them until a facilitator
 admits them.
 """
+
 import pytest
 from django.core import mail
 
@@ -95,8 +96,10 @@ def test_a_facilitator_then_admits_the_partner_and_the_pages_open(client, closed
 
     client.force_login(facilitator.user)
     assert "Otto Outsider" in client.get(f"/en/take-part/community/{community.pk}/requests/").content.decode()
-    client.post(f"/en/take-part/community/{community.pk}/requests/",
-                {"membership": Membership.objects.get(person=otto).pk, "action": "accept"})
+    client.post(
+        f"/en/take-part/community/{community.pk}/requests/",
+        {"membership": Membership.objects.get(person=otto).pk, "action": "accept"},
+    )
 
     client.force_login(otto.user)
     assert client.get(secret.url).status_code == 200

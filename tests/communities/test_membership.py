@@ -1,4 +1,5 @@
 """Joining and leaving communities: requests, the facilitators' answers, e-mails and what each person may then open."""
+
 import pytest
 from django.core import mail
 
@@ -70,8 +71,11 @@ def test_facilitator_sees_requests_and_accepts_one(client, public):
     page = client.get(f"/en/take-part/community/{community.pk}/requests/")
     assert "Tina Teacher" in page.content.decode()
     membership = Membership.objects.get(person=teacher)
-    response = client.post(f"/en/take-part/community/{community.pk}/requests/",
-                           {"membership": membership.pk, "action": "accept"}, follow=True)
+    response = client.post(
+        f"/en/take-part/community/{community.pk}/requests/",
+        {"membership": membership.pk, "action": "accept"},
+        follow=True,
+    )
     assert "Tina Teacher is now a member" in response.content.decode()
     assert Membership.objects.get(person=teacher).status == "active"
     assert mail.outbox[-1].to == [teacher.user.email] and "Welcome" in mail.outbox[-1].subject

@@ -1,4 +1,5 @@
 """One test per rule in communities/privacy.py: who may see whom, and which pages anyone may open or find."""
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
@@ -14,6 +15,7 @@ ANONYMOUS = AnonymousUser()
 
 
 # -- People ---------------------------------------------------------------
+
 
 def test_nobody_discoverable_person_is_hidden_from_everyone_else():
     hidden = factories.person("Hidden Teacher", discoverability="nobody", country="SE")
@@ -153,6 +155,7 @@ def test_profile_lists_only_materials_the_viewer_may_open(client):
 
 # -- Pages ----------------------------------------------------------------
 
+
 def test_unpublished_pages_are_invisible_and_unreachable(client):
     draft = factories.resource("Unfinished lesson")
     draft.unpublish()
@@ -236,8 +239,12 @@ def test_members_only_pages_answer_anonymous_and_non_members_as_missing_pages(me
 
 def test_members_only_content_is_absent_from_lists_and_search_for_outsiders(members_only, client):
     community, lesson, member = members_only
-    urls = [factories.home().url, factories.resource_index().url, factories.community_index().url,
-            "/en/search/?q=lesson"]
+    urls = [
+        factories.home().url,
+        factories.resource_index().url,
+        factories.community_index().url,
+        "/en/search/?q=lesson",
+    ]
     for url in urls:
         html = client.get(url).content.decode()
         assert "Members-only lesson" not in html, url
@@ -277,6 +284,7 @@ def test_restriction_on_a_parent_hides_its_children():
 
 
 # -- Files attached to members-only materials --------------------------------
+
 
 def attach(page, name="worksheet.pdf", content=b"%PDF-1.4\n%%EOF\n"):
     from django.core.files.base import ContentFile

@@ -6,6 +6,7 @@ exist. Outsiders, anonymous or signed in, get the same 404 for both; members
 get their pages, and a signed-out member finds a sign-in link on the 404 page
 that brings them back.
 """
+
 import re
 
 import pytest
@@ -86,7 +87,9 @@ def test_the_404_page_offers_no_sign_in_link_to_someone_signed_in(client, closed
 def test_a_password_protected_page_keeps_its_password_form(client):
     lesson = f.resource("Password lesson")
     PageViewRestriction.objects.create(
-        page=lesson, restriction_type=PageViewRestriction.PASSWORD, password="open-sesame",
+        page=lesson,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="open-sesame",
     )
     response = client.get(lesson.url)
     assert response.status_code == 200
@@ -94,15 +97,18 @@ def test_a_password_protected_page_keeps_its_password_form(client):
 
 
 @pytest.mark.parametrize("who", ["anonymous", "outsider"])
-@pytest.mark.parametrize("template", [
-    "/en/discussions/community/{}/",
-    "/en/discussions/community/{}/reports/",
-    "/en/take-part/community/{}/requests/",
-    "/en/take-part/community/{}/invite/",
-    "/en/take-part/community/{}/projects/new/",
-    "/en/take-part/community/{}/join/",
-    "/en/take-part/community/{}/leave/",
-])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "/en/discussions/community/{}/",
+        "/en/discussions/community/{}/reports/",
+        "/en/take-part/community/{}/requests/",
+        "/en/take-part/community/{}/invite/",
+        "/en/take-part/community/{}/projects/new/",
+        "/en/take-part/community/{}/join/",
+        "/en/take-part/community/{}/leave/",
+    ],
+)
 def test_front_end_addresses_naming_a_restricted_community_answer_as_for_a_missing_id(client, closed, who, template):
     community = closed[0]
     if who == "outsider":
@@ -112,13 +118,15 @@ def test_front_end_addresses_naming_a_restricted_community_answer_as_for_a_missi
         restricted = method(template.format(community.pk))
         missing = method(template.format(absent))
         assert restricted.status_code == missing.status_code, (template, method)
-        assert restricted.get("Location", "").replace(f"/{community.pk}/", "<X>") == \
-            missing.get("Location", "").replace(f"/{absent}/", "<X>")
+        assert restricted.get("Location", "").replace(f"/{community.pk}/", "<X>") == missing.get(
+            "Location", ""
+        ).replace(f"/{absent}/", "<X>")
         assert normalised(restricted, f"/{community.pk}/") == normalised(missing, f"/{absent}/")
 
 
-@pytest.mark.parametrize("template", ["/en/take-part/project/{}/partners/", "/en/contribute/{}/edit/",
-                                      "/en/contribute/{}/adapt/"])
+@pytest.mark.parametrize(
+    "template", ["/en/take-part/project/{}/partners/", "/en/contribute/{}/edit/", "/en/contribute/{}/adapt/"]
+)
 def test_front_end_addresses_naming_a_restricted_page_answer_as_for_a_missing_id(client, closed, template):
     _, project, lesson, _ = closed
     client.force_login(f.person("Otto Outsider").user)

@@ -4,6 +4,7 @@ The language switcher, the "Also available in" list and the "Adapted from"
 link follow communities.privacy for the viewer; the hreflang links in the page
 head are always what an anonymous visitor may open (crawlers have no session).
 """
+
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
@@ -47,7 +48,7 @@ def test_a_viewer_who_may_open_the_translation_gets_it_in_the_switcher_and_the_l
     client.force_login(insider.user)
     assert client.get(swedish.url).status_code == 200
     html = client.get(english.url).content.decode()
-    body = html[html.index("</head>"):]
+    body = html[html.index("</head>") :]
     assert body.count(f'href="{swedish.url}"') == 2  # the switcher and "Also available in"
     assert "Hemlig vattencykel" in body
     # The head stays as an anonymous visitor sees it.
@@ -60,7 +61,7 @@ def test_a_public_translation_is_still_announced_to_everyone(client):
     german = f.translate(english, "de", title="Wasserkreislauf", slug="wasserkreislauf")
     html = client.get(english.url).content.decode()
     assert f'hreflang="de" href="http://localhost{german.url}"' in head(html)
-    assert f'href="{german.url}"' in html[html.index("</head>"):]
+    assert f'href="{german.url}"' in html[html.index("</head>") :]
 
 
 def test_a_members_only_page_announces_no_alternates_even_to_its_members(client):

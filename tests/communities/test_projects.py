@@ -1,4 +1,5 @@
 """Projects: members start them, non-members are refused, partners are invited and suggested."""
+
 import pytest
 from django.core import mail
 
@@ -10,15 +11,17 @@ pytestmark = pytest.mark.django_db
 TEXT = "Pupils measure how plants use light and water for photosynthesis in the school garden."
 
 
-
 @pytest.fixture
 def community():
     return f.community("Garden schools")
 
 
 PROJECT = {
-    "title": "Water in our towns", "theme": "Climate and water", "summary": "Pupils map rain water.",
-    "description": "First paragraph.\n\n<b>Second</b> paragraph.", "looking_for_partners": "on",
+    "title": "Water in our towns",
+    "theme": "Climate and water",
+    "summary": "Pupils map rain water.",
+    "description": "First paragraph.\n\n<b>Second</b> paragraph.",
+    "looking_for_partners": "on",
 }
 
 
@@ -89,9 +92,14 @@ def test_a_partner_invites_by_email_and_the_invitee_joins_the_project_and_asks_t
     invitation = Invitation.objects.get(email="new@example.org")
     assert invitation.project_id == project.pk
     client.logout()
-    client.post(f"/en/account/invitation/{invitation.token}/", {
-        "display_name": "Nora New", "password1": "a-long-Pass-phrase-42", "password2": "a-long-Pass-phrase-42",
-    })
+    client.post(
+        f"/en/account/invitation/{invitation.token}/",
+        {
+            "display_name": "Nora New",
+            "password1": "a-long-Pass-phrase-42",
+            "password2": "a-long-Pass-phrase-42",
+        },
+    )
     # Only facilitators admit members: the partner's membership waits for them.
     nora = Membership.objects.get(community=community, person__display_name="Nora New")
     assert nora.status == "requested"

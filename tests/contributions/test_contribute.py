@@ -1,4 +1,5 @@
 """A teacher shares a material through the front-end form; uploads are checked by content."""
+
 import io
 import zipfile
 
@@ -11,7 +12,9 @@ from tests import factories as f
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-WINDOWS_PROGRAM = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200 + b"This program cannot be run in DOS mode."
+WINDOWS_PROGRAM = (
+    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200 + b"This program cannot be run in DOS mode."
+)
 
 
 def docx_bytes():
@@ -116,15 +119,18 @@ def test_a_refused_field_points_screen_readers_at_its_error_and_help(client, tea
 
     _, community = teacher
     upload = SimpleUploadedFile("worksheet.pdf", WINDOWS_PROGRAM, content_type="application/pdf")
-    soup = BeautifulSoup(client.post("/en/contribute/", {**form_data(community, title=""), "files": [upload]}).content,
-                         "html.parser")
+    soup = BeautifulSoup(
+        client.post("/en/contribute/", {**form_data(community, title=""), "files": [upload]}).content, "html.parser"
+    )
     for name in ("title", "files"):
         field = soup.find("input", attrs={"name": name})
         assert field["aria-invalid"] == "true"
         described = [soup.find(id=i) for i in field["aria-describedby"].split()]
         assert all(described), field["aria-describedby"]
         assert any("errorlist" in (d.get("class") or []) for d in described)
-    files_text = " ".join(soup.find(id=i).get_text() for i in soup.find("input", attrs={"name": "files"})["aria-describedby"].split())
+    files_text = " ".join(
+        soup.find(id=i).get_text() for i in soup.find("input", attrs={"name": "files"})["aria-describedby"].split()
+    )
     assert "Windows program" in files_text and "MB" in files_text
     assert "aria-invalid" not in str(soup.find("input", attrs={"name": "duration_minutes"}))
 

@@ -4,6 +4,7 @@ Adapting copies the original's credits; when the adaptation belongs to a
 members-only community, an author of the original who is not a member must
 not read it through the edit form or see it in "My materials".
 """
+
 import pytest
 
 from contributions.services import can_edit_draft, text_to_blocks

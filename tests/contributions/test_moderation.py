@@ -1,4 +1,5 @@
 """The community moderation workflow end to end: submit, approve or request changes, notify."""
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -41,7 +42,9 @@ def act(client, user, page, task_state, action, comment="", capture=None):
 
 
 def test_facilitator_approves_the_page_goes_live_and_the_teacher_is_told(
-    client, setting, django_capture_on_commit_callbacks,
+    client,
+    setting,
+    django_capture_on_commit_callbacks,
 ):
     community, teacher, facilitator = setting
     page, task_state = submit(client, teacher, community, django_capture_on_commit_callbacks)
@@ -100,14 +103,23 @@ def test_a_plain_member_cannot_approve(client, setting, django_capture_on_commit
 
 
 def test_requested_changes_reach_the_teacher_who_edits_and_resubmits(
-    client, setting, django_capture_on_commit_callbacks,
+    client,
+    setting,
+    django_capture_on_commit_callbacks,
 ):
     community, teacher, facilitator = setting
     page, task_state = submit(client, teacher, community, django_capture_on_commit_callbacks)
     mail.outbox.clear()
 
-    act(client, facilitator.user, page, task_state, "reject", comment="Please add the materials list.",
-        capture=django_capture_on_commit_callbacks)
+    act(
+        client,
+        facilitator.user,
+        page,
+        task_state,
+        "reject",
+        comment="Please add the materials list.",
+        capture=django_capture_on_commit_callbacks,
+    )
 
     page.refresh_from_db()
     assert not page.live

@@ -1,4 +1,5 @@
 """Adapt this resource (within its licence) and Translate this resource."""
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
@@ -56,10 +57,10 @@ def test_a_translator_is_offered_the_editor_for_their_languages_and_asking_for_t
     make_translator(person, "sv")
     page, *_ = original(CC_BY)
     html = client.get(page.url).content.decode()
-    translate_form = html[html.index('id="translate-locale"'):]
-    translate_form = translate_form[:translate_form.index("</select>")]
-    request_form = html[html.index('id="translation-request-locale"'):]
-    request_form = request_form[:request_form.index("</select>")]
+    translate_form = html[html.index('id="translate-locale"') :]
+    translate_form = translate_form[: translate_form.index("</select>")]
+    request_form = html[html.index('id="translation-request-locale"') :]
+    request_form = request_form[: request_form.index("</select>")]
     assert 'value="sv"' in translate_form and 'value="de"' not in translate_form
     assert 'value="sv"' not in request_form and 'value="de"' in request_form
 
@@ -75,7 +76,9 @@ def test_adapting_a_cc_by_resource_makes_a_draft_based_on_it_crediting_everyone(
     assert not copy.live
     assert copy.translation_key != page.translation_key
     assert [(c.person, c.role) for c in copy.contributors.order_by("sort_order")] == [
-        (author, "author"), (translator, "translator"), (person, "adapter"),
+        (author, "author"),
+        (translator, "translator"),
+        (person, "adapter"),
     ]
     assert copy.community == community
     edit = client.get(response["Location"]).content.decode()
@@ -90,10 +93,13 @@ def test_an_approved_adaptation_is_listed_on_the_original(client, adapter):
     assert "Water cycle (adapted)" in client.get(page.url).content.decode()
 
 
-@pytest.mark.parametrize("licence, words", [
-    (CC_BY_ND, "no adaptations"),
-    (ALL_RIGHTS_RESERVED, "All rights to this material are reserved"),
-])
+@pytest.mark.parametrize(
+    "licence, words",
+    [
+        (CC_BY_ND, "no adaptations"),
+        (ALL_RIGHTS_RESERVED, "All rights to this material are reserved"),
+    ],
+)
 def test_no_derivatives_and_all_rights_reserved_refuse_adaptation_with_an_explanation(client, adapter, licence, words):
     page, *_ = original(licence)
 
@@ -115,6 +121,7 @@ def test_an_adaptation_of_a_share_alike_resource_keeps_its_licence(client, adapt
     assert "keep the same licence" in client.get(edit_url).content.decode()
 
     from .test_contribute import form_data
+
     client.post(edit_url, form_data(community, licence=ALL_RIGHTS_RESERVED))
 
     assert copy.get_latest_revision_as_object().licence == CC_BY_SA
@@ -130,7 +137,9 @@ def test_translate_asks_the_translators_when_the_teacher_may_not_edit(client, ad
     assert response.status_code == 302
     request = TranslationRequest.objects.get()
     assert (request.user, request.locale.language_code, request.translation_key) == (
-        person.user, "sv", page.translation_key,
+        person.user,
+        "sv",
+        page.translation_key,
     )
 
 

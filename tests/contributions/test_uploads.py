@@ -1,5 +1,6 @@
 """Archives are refused when they hold programs at any depth and by any spelling, and every file is served
 as a download that a browser will not run."""
+
 import io
 import zipfile
 
@@ -36,12 +37,29 @@ def refusal(data, name="materials.zip"):
     return None
 
 
-@pytest.mark.parametrize("program", [
-    "setup.exe.", "setup.exe ", "setup.exe. . ", "SETUP.EXE", "Setup.Exe", "lessons/setup.exe.",
-    "setup.exe:Zone.Identifier", "notes.txt:run.exe", "setup.exe::$DATA", "tools\\setup.exe",
-    "worksheet.hta", "disk.iso", "disk.img", "disk.vhdx", "Player.app/Contents/Info.plist",
-    "setup.ｅｘｅ", "marks.xlsm", "shortcut.url",
-])
+@pytest.mark.parametrize(
+    "program",
+    [
+        "setup.exe.",
+        "setup.exe ",
+        "setup.exe. . ",
+        "SETUP.EXE",
+        "Setup.Exe",
+        "lessons/setup.exe.",
+        "setup.exe:Zone.Identifier",
+        "notes.txt:run.exe",
+        "setup.exe::$DATA",
+        "tools\\setup.exe",
+        "worksheet.hta",
+        "disk.iso",
+        "disk.img",
+        "disk.vhdx",
+        "Player.app/Contents/Info.plist",
+        "setup.ｅｘｅ",
+        "marks.xlsm",
+        "shortcut.url",
+    ],
+)
 def test_an_archive_holding_a_program_by_any_spelling_is_refused(program):
     assert refusal(zip_of({"worksheet.pdf": PDF, program: b"harmless bytes"})) == "program_in_archive"
 
@@ -50,7 +68,9 @@ def test_a_program_hidden_in_an_archive_inside_an_archive_is_refused():
     inner = zip_of({"setup.exe": WINDOWS_PROGRAM})
     assert refusal(zip_of({"worksheet.pdf": PDF, "extras.zip": inner})) == "program_in_archive"
     # Renamed, so that neither name says "zip" nor "exe".
-    deeper = zip_of({"readme.txt": b"read me", "data.bin": zip_of({"more.dat": zip_of({"notes.txt": WINDOWS_PROGRAM})})})
+    deeper = zip_of(
+        {"readme.txt": b"read me", "data.bin": zip_of({"more.dat": zip_of({"notes.txt": WINDOWS_PROGRAM})})}
+    )
     assert refusal(zip_of({"worksheet.pdf": PDF, "images.dat": deeper})) == "program_in_archive"
 
 
@@ -81,12 +101,17 @@ def test_an_encrypted_entry_cannot_be_checked_and_is_refused():
 
 
 def test_ordinary_archives_and_office_files_are_still_accepted():
-    nested = zip_of({"week1/worksheet.pdf": PDF, "week1/notes.txt": b"Bring scissors.",
-                     "older.zip": zip_of({"answers.pdf": PDF})})
+    nested = zip_of(
+        {"week1/worksheet.pdf": PDF, "week1/notes.txt": b"Bring scissors.", "older.zip": zip_of({"answers.pdf": PDF})}
+    )
     assert refusal(nested) is None
-    docx = zip_of({"[Content_Types].xml": "<Types/>", "word/document.xml": "<document/>",
-                   "word/embeddings/table.xlsx": zip_of({"[Content_Types].xml": "<Types/>",
-                                                         "xl/workbook.xml": "<workbook/>"})})
+    docx = zip_of(
+        {
+            "[Content_Types].xml": "<Types/>",
+            "word/document.xml": "<document/>",
+            "word/embeddings/table.xlsx": zip_of({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"}),
+        }
+    )
     assert refusal(docx, "lesson.docx") is None
     # Names that only look alike are fine.
     assert refusal(zip_of({"exercise.pdf": PDF, "examples.txt": b"x", "notes.exe.txt": b"x"})) is None
@@ -108,8 +133,14 @@ def test_the_form_refuses_an_archive_with_a_program_behind_a_trailing_dot(client
 POLYGLOT = b"%PDF-1.4\n<html><script>alert(document.cookie)</script></html>\n%%EOF\n"
 
 
-@pytest.mark.parametrize("name, content", [("worksheet.pdf", POLYGLOT), ("notes.txt", b"<html>hi</html>"),
-                                           ("picture.png", b"\x89PNG\r\n\x1a\n<svg onload=alert(1)>")])
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("worksheet.pdf", POLYGLOT),
+        ("notes.txt", b"<html>hi</html>"),
+        ("picture.png", b"\x89PNG\r\n\x1a\n<svg onload=alert(1)>"),
+    ],
+)
 def test_every_file_is_served_as_a_download_the_browser_must_not_sniff(client, name, content):
     page = f.resource("Lantern worksheet")
     document = get_document_model().objects.create(title=name, file=ContentFile(content, name=name))

@@ -1,4 +1,5 @@
 """core.mail: one way to write a templated e-mail in the recipient's language and queue it."""
+
 import pytest
 from django.core import mail
 from django.utils import translation

@@ -1,4 +1,5 @@
 """core.pages: free slugs, a locale's index page, one page per translation group."""
+
 import pytest
 from wagtail.models import Locale
 

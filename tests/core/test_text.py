@@ -1,4 +1,5 @@
 """core.text: what a teacher typed becomes paragraphs, escaped, never HTML."""
+
 from core.text import paragraphs, text_to_paragraph_blocks, text_to_rich_text
 
 

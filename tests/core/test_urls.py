@@ -1,4 +1,5 @@
 """Links in e-mails: one public base URL (KOLLEGA_BASE_URL), one helper, checked at start-up in production."""
+
 import importlib
 import re
 import sys
@@ -47,15 +48,28 @@ def production_base_url(monkeypatch, value):
         sys.modules.pop(name, None)
         if saved is not None:
             sys.modules[name] = saved
-    return {key: getattr(module, key) for key in (
-        "KOLLEGA_BASE_URL", "KOLLEGA_BASE_URL_REQUIRE_HTTPS", "WAGTAILADMIN_BASE_URL", "WAGTAILAPI_BASE_URL")}
+    return {
+        key: getattr(module, key)
+        for key in (
+            "KOLLEGA_BASE_URL",
+            "KOLLEGA_BASE_URL_REQUIRE_HTTPS",
+            "WAGTAILADMIN_BASE_URL",
+            "WAGTAILAPI_BASE_URL",
+        )
+    }
 
 
-@pytest.mark.parametrize("value,error", [
-    (None, "core.E001"), ("", "core.E001"), ("http://kollega.example.eu", "core.E003"),
-    ("https://kollega.example.eu/en/", "core.E002"), ("kollega.example.eu", "core.E002"),
-    ("https://kollega.example.eu", None),
-])
+@pytest.mark.parametrize(
+    "value,error",
+    [
+        (None, "core.E001"),
+        ("", "core.E001"),
+        ("http://kollega.example.eu", "core.E003"),
+        ("https://kollega.example.eu/en/", "core.E002"),
+        ("kollega.example.eu", "core.E002"),
+        ("https://kollega.example.eu", None),
+    ],
+)
 def test_production_refuses_to_start_without_an_https_base_url(monkeypatch, value, error):
     values = production_base_url(monkeypatch, value)
     with override_settings(**values):
@@ -98,19 +112,25 @@ def test_every_mail_the_project_sends_links_only_to_the_public_host(
     f.resource("Plants and light", summary=text, authors=[f.person("Olga", discoverability="europe")])
 
     # accounts: confirmation and password reset
-    client.post("/en/account/sign-up/", {"display_name": "Anna", "email": "anna@example.org",
-                                         "password1": PASSWORD, "password2": PASSWORD})
+    client.post(
+        "/en/account/sign-up/",
+        {"display_name": "Anna", "email": "anna@example.org", "password1": PASSWORD, "password2": PASSWORD},
+    )
     client.post("/en/account/password/reset/", {"email": member.user.email})
     # communities: join requested, accepted, declined, invitation, partner added
     client.force_login(outsider.user)
     client.post(f"/en/take-part/community/{community.pk}/join/")
     client.force_login(facilitator.user)
-    client.post(f"/en/take-part/community/{community.pk}/requests/",
-                {"membership": community.memberships().get(person=outsider).pk, "action": "accept"})
+    client.post(
+        f"/en/take-part/community/{community.pk}/requests/",
+        {"membership": community.memberships().get(person=outsider).pk, "action": "accept"},
+    )
     late = f.person("Lea Late")
     f.join(late, community, status="requested")
-    client.post(f"/en/take-part/community/{community.pk}/requests/",
-                {"membership": community.memberships().get(person=late).pk, "action": "decline"})
+    client.post(
+        f"/en/take-part/community/{community.pk}/requests/",
+        {"membership": community.memberships().get(person=late).pk, "action": "decline"},
+    )
     client.post(f"/en/take-part/community/{community.pk}/invite/", {"email": "new@example.org"})
     client.post(f"/en/take-part/project/{project.pk}/partners/", {"person": member.pk, "email": ""})
     # discussions: a reported post
@@ -120,11 +140,19 @@ def test_every_mail_the_project_sends_links_only_to_the_public_host(
     client.post(f"/en/discussions/post/{post.pk}/report/", {"reason": "Advertising"})
     # contributions: submitted, approved, changes requested
     for template in ("submitted", "approved", "changes_requested"):
-        moderation_notify(member.user, template, page, community=community, facilitator=facilitator,
-                          submitter=member.user, review_url=absolute_url("/admin/pages/1/edit/"))
+        moderation_notify(
+            member.user,
+            template,
+            page,
+            community=community,
+            facilitator=facilitator,
+            submitter=member.user,
+            review_url=absolute_url("/admin/pages/1/edit/"),
+        )
     # translations: a reader's request fulfilled
-    request = TranslationRequest.objects.create(user=member.user, translation_key=page.translation_key,
-                                                locale=f.locale("en"), source_page=page)
+    request = TranslationRequest.objects.create(
+        user=member.user, translation_key=page.translation_key, locale=f.locale("en"), source_page=page
+    )
     send_fulfilled_email(request, page)
     # recommender: the weekly digest
     member.languages.set([Language.objects.get(code="en")])
@@ -132,9 +160,21 @@ def test_every_mail_the_project_sends_links_only_to_the_public_host(
     send_digests(days=7)
 
     subjects = [m.subject for m in mail.outbox]
-    expected = ["Confirm your e-mail address", "new password", "asks to join", "Welcome to", "Your request to join",
-                "You are invited", "You are now a partner", "A post was reported", "To review", "Published",
-                "Changes requested", "Now translated", "Your week on Kollega"]
+    expected = [
+        "Confirm your e-mail address",
+        "new password",
+        "asks to join",
+        "Welcome to",
+        "Your request to join",
+        "You are invited",
+        "You are now a partner",
+        "A post was reported",
+        "To review",
+        "Published",
+        "Changes requested",
+        "Now translated",
+        "Your week on Kollega",
+    ]
     for part in expected:
         assert any(part in s for s in subjects), (part, subjects)
     for message in mail.outbox:

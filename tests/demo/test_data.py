@@ -1,4 +1,5 @@
 """The demo's data files hold every text in every site language, and only the dev and test settings install the demo."""
+
 import importlib
 
 import pytest
@@ -18,11 +19,20 @@ def shape(value):
 
 
 def test_the_texts_come_in_each_site_language():
-    assert KINDS == ["communities", "curriculum", "materials", "pages", "people", "projects", "templates",
-                     "vocabularies"]
+    assert KINDS == [
+        "communities",
+        "curriculum",
+        "materials",
+        "pages",
+        "people",
+        "projects",
+        "templates",
+        "vocabularies",
+    ]
     for kind in KINDS:
         assert sorted(path.name for path in DATA_DIR.glob(f"{kind}.*.json")) == sorted(
-            f"{kind}.{code}.json" for code in LANGS)
+            f"{kind}.{code}.json" for code in LANGS
+        )
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -33,13 +43,16 @@ def test_every_language_translates_all_of_the_english_texts(kind):
         assert shape(read(kind, code)) == english, f"demo/data/{kind}.{code}.json"
 
 
-@pytest.mark.parametrize("kind, keys, texts_of", [
-    ("materials", lambda data: [t["key"] for t in data["topics"]], lambda text: text["topics"]),
-    ("projects", lambda data: [p["key"] for p in data["projects"]], lambda text: text["projects"]),
-    ("curriculum", lambda data: [str(u["number"]) for u in data["units"]], lambda text: text["units"]),
-    ("communities", lambda data: [c["key"] for c in data["national"]], lambda text: text["national_titles"]),
-    ("vocabularies", lambda data: data["subjects"], lambda text: text["subjects"]),
-])
+@pytest.mark.parametrize(
+    "kind, keys, texts_of",
+    [
+        ("materials", lambda data: [t["key"] for t in data["topics"]], lambda text: text["topics"]),
+        ("projects", lambda data: [p["key"] for p in data["projects"]], lambda text: text["projects"]),
+        ("curriculum", lambda data: [str(u["number"]) for u in data["units"]], lambda text: text["units"]),
+        ("communities", lambda data: [c["key"] for c in data["national"]], lambda text: text["national_titles"]),
+        ("vocabularies", lambda data: data["subjects"], lambda text: text["subjects"]),
+    ],
+)
 def test_each_item_of_a_kind_has_its_texts(kind, keys, texts_of):
     assert list(texts_of(read(kind, "en"))) == keys(read(kind))
 

@@ -1,4 +1,5 @@
 """load_demo builds the full demo site once, idempotently and only on demo-only databases; generate_corpus scales."""
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
@@ -47,7 +48,8 @@ def test_required_counts(demo, db):
     # Translation groups start in every language, not only in English.
     for code in ("sv", "de", "pt"):
         originals = demo_resources.filter(locale__language_code=code, contributors__role="author").exclude(
-            contributors__role="translator")
+            contributors__role="translator"
+        )
         assert any(r.get_translations(inclusive=False).exists() for r in originals), code
     assert demo_resources.filter(based_on__isnull=False).exists()
     assert demo_resources.filter(licence="urn:kollega:all-rights-reserved").count() == 1

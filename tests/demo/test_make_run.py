@@ -5,6 +5,7 @@ from the Makefile), once, inside a transaction rolled back at the end. The
 same demo is then read the way visitors read it: every curriculum unit in
 every language shows the steps of its activity (issue 14, defects 2 and 6).
 """
+
 import io
 import re
 import shlex
@@ -30,7 +31,7 @@ def demo_step():
     """The manage.py command and arguments of the Makefile's `demo` target (what `make run` runs before serving)."""
     recipe = re.search(r"^demo:.*\n((?:\t.*\n)+)", MAKEFILE.read_text(), re.MULTILINE).group(1)
     commands = [shlex.split(line.strip()) for line in recipe.splitlines()]
-    (command,) = [words[words.index("manage.py") + 1:] for words in commands if "manage.py" in words]
+    (command,) = [words[words.index("manage.py") + 1 :] for words in commands if "manage.py" in words]
     return command
 
 
@@ -63,15 +64,18 @@ def test_the_second_run_after_a_contribution_serves_it(first_run, db, client):
     teacher = f.person("Ana Newcomer")
     f.join(teacher, community)
     client.force_login(teacher.user)
-    response = client.post("/en/contribute/", {
-        "title": "Water cycle in a jar",
-        "summary": "Pupils build a closed water cycle in a glass jar and observe it for a week.",
-        "body_text": "Fill the jar with soil.\n\nClose the lid and watch the droplets.",
-        "material_language": "en",
-        "licence": "https://creativecommons.org/licenses/by/4.0/",
-        "community": community.pk,
-        "files": [SimpleUploadedFile("jar.pdf", PDF, content_type="application/pdf")],
-    })
+    response = client.post(
+        "/en/contribute/",
+        {
+            "title": "Water cycle in a jar",
+            "summary": "Pupils build a closed water cycle in a glass jar and observe it for a week.",
+            "body_text": "Fill the jar with soil.\n\nClose the lid and watch the droplets.",
+            "material_language": "en",
+            "licence": "https://creativecommons.org/licenses/by/4.0/",
+            "community": community.pk,
+            "files": [SimpleUploadedFile("jar.pdf", PDF, content_type="application/pdf")],
+        },
+    )
     assert response.status_code == 302
     materials = ResourcePage.objects.count()
 

@@ -1,4 +1,5 @@
 """Community discussions: members post, members-only stays closed, posts are text, reports reach the facilitators."""
+
 import pytest
 from django.core import mail
 
@@ -106,7 +107,9 @@ def test_reporting_a_post_emails_the_facilitators_and_lists_it_for_them(client):
     client.force_login(facilitator.user)
     listing = client.get(f"/en/discussions/community/{community.pk}/reports/").content.decode()
     assert "Buy cheap watches here" in listing and "Advertising" in listing
-    client.post(f"/en/discussions/community/{community.pk}/reports/", {"report": Report.objects.get().pk, "action": "remove"})
+    client.post(
+        f"/en/discussions/community/{community.pk}/reports/", {"report": Report.objects.get().pk, "action": "remove"}
+    )
     assert not Post.objects.exists()
     assert "No reports to look at" in client.get(f"/en/discussions/community/{community.pk}/reports/").content.decode()
 

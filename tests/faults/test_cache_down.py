@@ -6,6 +6,7 @@ connection), as when Redis has stopped; before core/cache.py, Django's RedisCach
 ConnectionError from Wagtail's Site.get_site_root_paths and almost every page answered 500.
 The second half uses the real Redis at 127.0.0.1:6379 (database 11, used only by these tests).
 """
+
 import logging
 import socket
 
@@ -58,14 +59,16 @@ def redis_up():
 
 def public_urls(site):  # noqa: F811
     urls = {name: url for name, (url, _main) in pages(site).items()}
-    urls.update({
-        "sitemap": "/sitemap.xml",
-        "feed": "/en/feeds/resources.rss",
-        "oai": "/oai/?verb=Identify",
-        "api": "/api/v2/pages/",
-        "sign-in": "/en/account/sign-in/",
-        "swedish home": "/sv/",
-    })
+    urls.update(
+        {
+            "sitemap": "/sitemap.xml",
+            "feed": "/en/feeds/resources.rss",
+            "oai": "/oai/?verb=Identify",
+            "api": "/api/v2/pages/",
+            "sign-in": "/en/account/sign-in/",
+            "swedish home": "/sv/",
+        }
+    )
     return urls
 
 

@@ -5,6 +5,7 @@ them without expiry) or, when there are none, show their short "nothing yet"
 notice; never a server error. Unit-level checks of the fallback are in
 tests/recommender/test_freshness.py; these are end-to-end page checks.
 """
+
 import pytest
 
 from recommender import conf, services
@@ -36,14 +37,27 @@ def site():
     community = f.community("Garden teachers", summary="Teachers who teach photosynthesis in school gardens.")
     f.join(olga, community)
     f.join(me, community)
-    material = f.resource("Photosynthesis in the garden", summary=TEXT, subjects=["biology"], levels=[2],
-                          community=community, authors=[me])
+    material = f.resource(
+        "Photosynthesis in the garden",
+        summary=TEXT,
+        subjects=["biology"],
+        levels=[2],
+        community=community,
+        authors=[me],
+    )
     other = f.resource("Plants and light", summary=TEXT, subjects=["biology"], levels=[2], authors=[olga])
     project = f.project(community, title="Garden project", theme="Photosynthesis in school gardens", summary=TEXT)
     unit = f.unit(1, title="Facilitating a garden lesson", summary=TEXT)
     index_all()
-    return {"material": material, "other": other, "community": community, "project": project, "unit": unit,
-            "olga": olga, "me": me}
+    return {
+        "material": material,
+        "other": other,
+        "community": community,
+        "project": project,
+        "unit": unit,
+        "olga": olga,
+        "me": me,
+    }
 
 
 def pages(site):

@@ -6,6 +6,7 @@ answer as usual and say the e-mail will come shortly; the queued message is
 retried by the task worker (the production database backend, run in batch
 mode) and, once the server works again, the teacher can follow the link.
 """
+
 import logging
 import re
 import signal
@@ -72,9 +73,15 @@ def time_passes():
 
 
 def sign_up(client, email="anna@example.org", prefix="en"):
-    return client.post(f"/{prefix}/account/sign-up/", {
-        "display_name": "Anna Svensson", "email": email, "password1": PASSWORD, "password2": PASSWORD,
-    })
+    return client.post(
+        f"/{prefix}/account/sign-up/",
+        {
+            "display_name": "Anna Svensson",
+            "email": email,
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
 
 
 def link_in(message):
@@ -82,6 +89,7 @@ def link_in(message):
 
 
 # -- with tasks run at once (the test settings) ------------------------------------
+
 
 def test_sign_up_with_the_mail_server_down_answers_and_says_the_mail_comes_shortly(client, smtp_down, caplog):
     with caplog.at_level(logging.WARNING, logger="core.mail"):
@@ -92,11 +100,14 @@ def test_sign_up_with_the_mail_server_down_answers_and_says_the_mail_comes_short
     assert any("anna" not in r.getMessage() and "example.org" in r.getMessage() for r in caplog.records)
 
 
-@pytest.mark.parametrize("prefix,text", [
-    ("sv", "Vi skickar e-postmeddelandet till"),
-    ("de", "Wir senden die E-Mail in Kürze an"),
-    ("pt", "Vamos enviar o e-mail para"),
-])
+@pytest.mark.parametrize(
+    "prefix,text",
+    [
+        ("sv", "Vi skickar e-postmeddelandet till"),
+        ("de", "Wir senden die E-Mail in Kürze an"),
+        ("pt", "Vamos enviar o e-mail para"),
+    ],
+)
 def test_the_shortly_message_is_translated(client, smtp_down, prefix, text):
     response = sign_up(client, prefix=prefix)
     assert response.status_code == 200 and text in response.content.decode()
@@ -122,8 +133,9 @@ def test_every_mail_sending_form_answers_with_the_mail_server_down(client, smtp_
 
     client.force_login(facilitator.user)
     membership = community.memberships().get(person=outsider)
-    response = client.post(f"/en/take-part/community/{community.pk}/requests/",
-                           {"membership": membership.pk, "action": "accept"})
+    response = client.post(
+        f"/en/take-part/community/{community.pk}/requests/", {"membership": membership.pk, "action": "accept"}
+    )
     assert response.status_code in (200, 302)
     response = client.post(f"/en/take-part/community/{community.pk}/invite/", {"email": "new@example.org"})
     assert response.status_code in (200, 302)
@@ -137,14 +149,27 @@ def test_every_mail_sending_form_answers_with_the_mail_server_down(client, smtp_
 def test_public_pages_answer_with_the_mail_server_down(client, smtp_down):
     community = f.community("Climate teachers")
     material = f.resource("Water cycle in a jar", community=community)
-    urls = ["/en/", "/sv/", "/de/", "/pt/", material.url, community.url, "/en/search/?q=water",
-            "/en/account/sign-up/", "/en/account/sign-in/", "/en/account/password/reset/",
-            "/en/account/password/reset/sent/", "/sitemap.xml", "/oai/?verb=Identify"]
+    urls = [
+        "/en/",
+        "/sv/",
+        "/de/",
+        "/pt/",
+        material.url,
+        community.url,
+        "/en/search/?q=water",
+        "/en/account/sign-up/",
+        "/en/account/sign-in/",
+        "/en/account/password/reset/",
+        "/en/account/password/reset/sent/",
+        "/sitemap.xml",
+        "/oai/?verb=Identify",
+    ]
     for url in urls:
         assert client.get(url).status_code == 200, url
 
 
 # -- with the production queue: retried, then delivered ------------------------------------
+
 
 def test_the_confirmation_is_retried_and_works_once_the_mail_server_is_back(
     client, smtp_down, queued_tasks, settings, caplog

@@ -4,6 +4,7 @@ Before, production without REDIS_URL kept Django's per-process memory cache: eac
 worker counted sign-in failures on its own (three workers allowed 8+ failures before the
 lock instead of 5) and never saw the recommender's index version move.
 """
+
 import importlib
 
 import pytest
@@ -62,8 +63,9 @@ def test_migrate_creates_the_database_cache_table_and_the_throttle_counts_there(
                 assert cursor.fetchone()[0] >= 1
             response = client.post("/en/account/sign-in/", {"username": teacher.user.username, "password": "wrong"})
             assert "Too many failed attempts" in response.content.decode()
-            response = client.post("/en/account/sign-in/",
-                                   {"username": teacher.user.username, "password": "pw-kollega-1"})
+            response = client.post(
+                "/en/account/sign-in/", {"username": teacher.user.username, "password": "pw-kollega-1"}
+            )
             assert "Too many failed attempts" in response.content.decode()
         finally:
             cache.clear()

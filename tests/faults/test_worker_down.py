@@ -5,6 +5,7 @@ Production runs django-tasks with the database backend and a separate
 published and one is unpublished while no worker runs, and then the worker is
 run once in batch mode, as it would catch up after a restart.
 """
+
 import signal
 
 import pytest
@@ -63,8 +64,10 @@ def test_publishing_without_a_worker_queues_updates_and_the_worker_applies_them_
 
     # The worker is down: publish three new materials and unpublish an old one.
     with django_capture_on_commit_callbacks(execute=True):
-        new = [f.resource(f"Garden light experiment {i}", summary=f"{TEXT} Experiment {i}.", subjects=["biology"])
-               for i in range(3)]
+        new = [
+            f.resource(f"Garden light experiment {i}", summary=f"{TEXT} Experiment {i}.", subjects=["biology"])
+            for i in range(3)
+        ]
     with django_capture_on_commit_callbacks(execute=True):
         old.unpublish()
 
@@ -115,8 +118,9 @@ def test_search_finds_pages_published_while_the_worker_was_down_once_it_returns(
     assert "Xylophone acoustics workshop" in html
 
 
-def test_a_failing_recommender_enqueue_never_breaks_publishing(monkeypatch, client, caplog,
-                                                               django_capture_on_commit_callbacks):
+def test_a_failing_recommender_enqueue_never_breaks_publishing(
+    monkeypatch, client, caplog, django_capture_on_commit_callbacks
+):
     from django_tasks.base import Task
 
     real = Task.enqueue

@@ -5,6 +5,7 @@ given a Swedish translation of the home page (published), an About page with thr
 last one a draft) and a wagtail-localize translation source. Migrating it with today's code must
 keep every page, revision and translation, and point them at the home app's models.
 """
+
 import gzip
 import json
 import os
@@ -47,14 +48,17 @@ def test_a_database_from_before_the_move_keeps_its_pages_revisions_and_translati
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_SETTINGS_MODULE": "kollega.settings.dev"}
 
     def manage(*args):
-        return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True,
-                              text=True, check=True).stdout
+        return subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        ).stdout
 
     manage("migrate", "--noinput", "-v0")
     facts = json.loads(manage("shell", "-c", CHECK).strip().splitlines()[-1])
 
-    assert facts["homes"] == [["Kollega", "en", True, "When we share, we win."],
-                              ["Kollega (svenska)", "sv", True, "När vi delar, vinner vi."]]
+    assert facts["homes"] == [
+        ["Kollega", "en", True, "When we share, we win."],
+        ["Kollega (svenska)", "sv", True, "När vi delar, vinner vi."],
+    ]
     assert facts["same_group"]
     assert facts["specific"] == ["HomePage", "HomePage", "StandardPage"]
     assert facts["about_live"] == "Who we are, second version"

@@ -1,4 +1,5 @@
 """Page types: where each may be created, and that every type renders in all four languages with the switcher and hreflang links."""
+
 import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
@@ -9,8 +10,15 @@ from resources.models import CurriculumPage, CurriculumUnitPage, ResourceIndexPa
 from tests import factories
 
 ALL_TYPES = [
-    HomePage, StandardPage, ResourceIndexPage, ResourcePage, CurriculumPage, CurriculumUnitPage,
-    CommunityIndexPage, CommunityPage, ProjectPage,
+    HomePage,
+    StandardPage,
+    ResourceIndexPage,
+    ResourcePage,
+    CurriculumPage,
+    CurriculumUnitPage,
+    CommunityIndexPage,
+    CommunityPage,
+    ProjectPage,
 ]
 
 # parent type -> the child types an editor may add under it; every other pair is refused.
@@ -50,22 +58,58 @@ class PageCreationRulesTests(WagtailPageTestCase):
 # -- Rendering in every locale ---------------------------------------------
 
 TEXT = {
-    "en": {"home": "Kollega", "motto": "When we share, we win.", "std": "About Kollega",
-           "materials": "Materials", "resource": "Photosynthesis in the classroom", "curriculum": "Facilitator Curriculum",
-           "unit": "Leading a learning community", "outcome": "Plan a community meeting",
-           "communities": "Communities", "community": "Stockholm biology teachers", "project": "Water in our towns"},
-    "sv": {"home": "Kollega", "motto": "När vi delar, vinner vi.", "std": "Om Kollega",
-           "materials": "Material", "resource": "Fotosyntes i klassrummet", "curriculum": "Läroplan för facilitatorer",
-           "unit": "Att leda en lärgemenskap", "outcome": "Planera ett gemenskapsmöte",
-           "communities": "Gemenskaper", "community": "Stockholms biologilärare", "project": "Vatten i våra städer"},
-    "de": {"home": "Kollega", "motto": "Wenn wir teilen, gewinnen wir.", "std": "Über Kollega",
-           "materials": "Materialien", "resource": "Fotosynthese im Unterricht", "curriculum": "Lehrplan für Moderatoren",
-           "unit": "Eine Lerngemeinschaft leiten", "outcome": "Ein Gemeinschaftstreffen planen",
-           "communities": "Gemeinschaften", "community": "Biologielehrkräfte Stockholm", "project": "Wasser in unseren Städten"},
-    "pt": {"home": "Kollega", "motto": "Quando partilhamos, ganhamos.", "std": "Sobre o Kollega",
-           "materials": "Materiais", "resource": "Fotossíntese na sala de aula", "curriculum": "Currículo de facilitadores",
-           "unit": "Liderar uma comunidade de aprendizagem", "outcome": "Planear uma reunião da comunidade",
-           "communities": "Comunidades", "community": "Professores de biologia de Estocolmo", "project": "A água nas nossas cidades"},
+    "en": {
+        "home": "Kollega",
+        "motto": "When we share, we win.",
+        "std": "About Kollega",
+        "materials": "Materials",
+        "resource": "Photosynthesis in the classroom",
+        "curriculum": "Facilitator Curriculum",
+        "unit": "Leading a learning community",
+        "outcome": "Plan a community meeting",
+        "communities": "Communities",
+        "community": "Stockholm biology teachers",
+        "project": "Water in our towns",
+    },
+    "sv": {
+        "home": "Kollega",
+        "motto": "När vi delar, vinner vi.",
+        "std": "Om Kollega",
+        "materials": "Material",
+        "resource": "Fotosyntes i klassrummet",
+        "curriculum": "Läroplan för facilitatorer",
+        "unit": "Att leda en lärgemenskap",
+        "outcome": "Planera ett gemenskapsmöte",
+        "communities": "Gemenskaper",
+        "community": "Stockholms biologilärare",
+        "project": "Vatten i våra städer",
+    },
+    "de": {
+        "home": "Kollega",
+        "motto": "Wenn wir teilen, gewinnen wir.",
+        "std": "Über Kollega",
+        "materials": "Materialien",
+        "resource": "Fotosynthese im Unterricht",
+        "curriculum": "Lehrplan für Moderatoren",
+        "unit": "Eine Lerngemeinschaft leiten",
+        "outcome": "Ein Gemeinschaftstreffen planen",
+        "communities": "Gemeinschaften",
+        "community": "Biologielehrkräfte Stockholm",
+        "project": "Wasser in unseren Städten",
+    },
+    "pt": {
+        "home": "Kollega",
+        "motto": "Quando partilhamos, ganhamos.",
+        "std": "Sobre o Kollega",
+        "materials": "Materiais",
+        "resource": "Fotossíntese na sala de aula",
+        "curriculum": "Currículo de facilitadores",
+        "unit": "Liderar uma comunidade de aprendizagem",
+        "outcome": "Planear uma reunião da comunidade",
+        "communities": "Comunidades",
+        "community": "Professores de biologia de Estocolmo",
+        "project": "A água nas nossas cidades",
+    },
 }
 
 
@@ -84,7 +128,12 @@ def tree(db):
     pages["en"]["materials"] = factories.resource_index("en")
     author = factories.person("Anna Lind", discoverability="europe")
     pages["en"]["resource"] = factories.resource(
-        en["resource"], subjects=["biology"], levels=[2], tags=["plants"], authors=[author], duration_minutes=45,
+        en["resource"],
+        subjects=["biology"],
+        levels=[2],
+        tags=["plants"],
+        authors=[author],
+        duration_minutes=45,
     )
     pages["en"]["curriculum"] = factories.curriculum("en")
     pages["en"]["unit"] = factories.unit(1, en["unit"], learning_outcomes=outcomes(en["outcome"]), duration_minutes=90)
@@ -184,16 +233,34 @@ def test_resource_page_shows_its_metadata(client, db):
     author = factories.person("Anna Lind")
     original = factories.resource("Leaves and light")
     page = factories.resource(
-        "Photosynthesis", subjects=["biology"], levels=[2], tags=["plants"], authors=[author],
-        duration_minutes=45, based_on=original, licence="https://creativecommons.org/licenses/by-sa/4.0/",
+        "Photosynthesis",
+        subjects=["biology"],
+        levels=[2],
+        tags=["plants"],
+        authors=[author],
+        duration_minutes=45,
+        based_on=original,
+        licence="https://creativecommons.org/licenses/by-sa/4.0/",
         resource_type=factories.resource_type("lesson-plan", "Lesson plan"),
     )
     factories.resource("Photosynthesis for beginners", based_on=page)
     html = client.get(page.url).content.decode()
-    for text in ("Biology", "ISCED 2: Lower secondary education", "Lesson plan", "English", "plants",
-                 "45 minutes", "Anna Lind", "Author", "Adapted from", "Leaves and light",
-                 "Adaptations of this material", "Photosynthesis for beginners",
-                 'href="https://creativecommons.org/licenses/by-sa/4.0/"', "CC BY-SA 4.0"):
+    for text in (
+        "Biology",
+        "ISCED 2: Lower secondary education",
+        "Lesson plan",
+        "English",
+        "plants",
+        "45 minutes",
+        "Anna Lind",
+        "Author",
+        "Adapted from",
+        "Leaves and light",
+        "Adaptations of this material",
+        "Photosynthesis for beginners",
+        'href="https://creativecommons.org/licenses/by-sa/4.0/"',
+        "CC BY-SA 4.0",
+    ):
         assert text in html, text
 
 

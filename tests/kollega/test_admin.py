@@ -1,4 +1,5 @@
 """The editors' admin: people, memberships and material screens open for a superuser."""
+
 import pytest
 from django.contrib.auth import get_user_model
 

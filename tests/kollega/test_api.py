@@ -1,4 +1,5 @@
 """The public API: page metadata serialises, and members-only or draft content never reaches anonymous clients."""
+
 import pytest
 
 from tests import factories
@@ -21,8 +22,13 @@ def test_resources_are_listed_with_their_metadata(client, community):
     author = factories.person("Anna Lind", country="SE")
     original = factories.resource("Leaves and light")
     page = factories.resource(
-        "Photosynthesis", code="en", subjects=["biology"], levels=[2, 3], authors=[author],
-        based_on=original, community=community,
+        "Photosynthesis",
+        code="en",
+        subjects=["biology"],
+        levels=[2, 3],
+        authors=[author],
+        based_on=original,
+        community=community,
     )
     items = get_items(client, f"type=resources.ResourcePage&fields={RESOURCE_FIELDS}")
     item = next(i for i in items if i["id"] == page.pk)
@@ -49,11 +55,20 @@ def test_communities_are_listed_with_scope_country_and_member_count(client, comm
     assert item["member_count"] == 2
 
 
-@pytest.mark.parametrize("page_type", [
-    "home.HomePage", "home.StandardPage", "resources.ResourceIndexPage", "resources.ResourcePage",
-    "resources.CurriculumPage", "resources.CurriculumUnitPage", "communities.CommunityIndexPage",
-    "communities.CommunityPage", "communities.ProjectPage",
-])
+@pytest.mark.parametrize(
+    "page_type",
+    [
+        "home.HomePage",
+        "home.StandardPage",
+        "resources.ResourceIndexPage",
+        "resources.ResourcePage",
+        "resources.CurriculumPage",
+        "resources.CurriculumUnitPage",
+        "communities.CommunityIndexPage",
+        "communities.CommunityPage",
+        "communities.ProjectPage",
+    ],
+)
 def test_every_page_type_serialises_all_its_api_fields(client, community, page_type):
     from home.models import StandardPage
 
@@ -109,6 +124,7 @@ def test_drafts_are_absent_from_the_api(client, db):
 
 # -- Fields that name people or point at pages follow communities.privacy --------
 
+
 def get_item(client, query, pk):
     return next(i for i in get_items(client, query) if i["id"] == pk)
 
@@ -124,20 +140,32 @@ def credited_material(db, community):
     return page
 
 
-def test_contributor_list_names_only_the_people_the_page_credits_to_the_same_viewer(client, community, credited_material):
+def test_contributor_list_names_only_the_people_the_page_credits_to_the_same_viewer(
+    client, community, credited_material
+):
     page = credited_material
-    names = [c["name"] for c in get_item(client, "type=resources.ResourcePage&fields=contributor_list", page.pk)["contributor_list"]]
+    names = [
+        c["name"]
+        for c in get_item(client, "type=resources.ResourcePage&fields=contributor_list", page.pk)["contributor_list"]
+    ]
     assert names == ["Anna Public"]
     detail = client.get(f"/api/v2/pages/{page.pk}/").json()
     assert [c["name"] for c in detail["contributor_list"]] == ["Anna Public"]
     html = client.get(page.url).content.decode()
-    assert "Anna Public" in html and "Nina Nobody" not in html and "and 3 more people who keep their profile private" in html
+    assert (
+        "Anna Public" in html
+        and "Nina Nobody" not in html
+        and "and 3 more people who keep their profile private" in html
+    )
 
     # A member of Carla's community sees her, on the page and in the API alike; never Nina or Paula.
     member = factories.person("Fellow member", discoverability="nobody")
     factories.join(member, community)
     client.force_login(member.user)
-    names = [c["name"] for c in get_item(client, "type=resources.ResourcePage&fields=contributor_list", page.pk)["contributor_list"]]
+    names = [
+        c["name"]
+        for c in get_item(client, "type=resources.ResourcePage&fields=contributor_list", page.pk)["contributor_list"]
+    ]
     assert names == ["Anna Public", "Carla Circle"]
     assert "Carla Circle" in client.get(page.url).content.decode()
 
@@ -163,7 +191,9 @@ def test_partner_list_names_only_visible_people(client, community):
     ProjectPartner.objects.create(project=project, school="A school without a person", country="PT")
     item = get_item(client, "type=communities.ProjectPage&fields=partner_list", project.pk)
     assert [(p["person"], p["school"]) for p in item["partner_list"]] == [
-        ("Pia Partner", "Pia's school"), (None, "A school without a person")]
+        ("Pia Partner", "Pia's school"),
+        (None, "A school without a person"),
+    ]
     assert "Hidden Hugo" not in client.get(f"/api/v2/pages/{project.pk}/").content.decode()
 
     client.force_login(private.user)  # Hugo sees himself
@@ -193,8 +223,12 @@ def test_based_on_id_does_not_reveal_a_members_only_original(client, db):
     member = factories.person("Member")
     factories.join(member, circle)
     client.force_login(member.user)
-    assert get_item(client, "type=resources.ResourcePage&fields=based_on_id", adaptation.pk)["based_on_id"] == original.pk
-    assert [i["id"] for i in get_items(client, f"type=resources.ResourcePage&based_on_id={original.pk}")] == [adaptation.pk]
+    assert (
+        get_item(client, "type=resources.ResourcePage&fields=based_on_id", adaptation.pk)["based_on_id"] == original.pk
+    )
+    assert [i["id"] for i in get_items(client, f"type=resources.ResourcePage&based_on_id={original.pk}")] == [
+        adaptation.pk
+    ]
 
 
 def test_project_community_and_parent_pointers_name_only_pages_the_viewer_may_open(client, db):
@@ -214,7 +248,10 @@ def test_project_community_and_parent_pointers_name_only_pages_the_viewer_may_op
     member = factories.person("Member")
     factories.join(member, circle)
     client.force_login(member.user)
-    assert get_item(client, "type=resources.ResourcePage&fields=project_id", material.pk)["project_id"] == hidden_project.pk
+    assert (
+        get_item(client, "type=resources.ResourcePage&fields=project_id", material.pk)["project_id"]
+        == hidden_project.pk
+    )
 
 
 def test_linked_resource_ids_of_a_unit_leave_out_members_only_materials(client, db):
@@ -231,8 +268,9 @@ def test_linked_resource_ids_of_a_unit_leave_out_members_only_materials(client, 
 
 
 def test_alias_of_does_not_point_at_a_page_the_viewer_may_not_open(client, db):
-    from home.models import StandardPage
     from wagtail.models import PageViewRestriction
+
+    from home.models import StandardPage
 
     board = factories.add_child(factories.home(), StandardPage(title="Board minutes", slug="board", summary="Minutes"))
     PageViewRestriction.objects.create(page=board, restriction_type=PageViewRestriction.PASSWORD, password="board")

@@ -1,4 +1,5 @@
 """The site answers in every locale and rejects unknown locale prefixes with 404."""
+
 import pytest
 
 

@@ -1,4 +1,5 @@
 """Interface translations: complete catalogues for sv, de and pt, and no English left on translated pages."""
+
 import os
 import re
 import shutil
@@ -43,8 +44,10 @@ def current_msgids(tmp_path):
 
     def ignore(directory, names):
         return [
-            name for name in names
-            if name in IGNORED or name.startswith(".")
+            name
+            for name in names
+            if name in IGNORED
+            or name.startswith(".")
             or (os.path.isfile(os.path.join(directory, name)) and os.path.splitext(name)[1] not in keep)
         ]
 
@@ -88,7 +91,8 @@ def test_translations_keep_every_placeholder(code):
             continue
         pairs = (
             [(entry.msgid, entry.msgstr_plural[0]), (entry.msgid_plural, entry.msgstr_plural[1])]
-            if entry.msgid_plural else [(entry.msgid, entry.msgstr)]
+            if entry.msgid_plural
+            else [(entry.msgid, entry.msgstr)]
         )
         for source, target in pairs:
             assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(target)), (code, source, target)
@@ -186,8 +190,15 @@ def site(db):
     community = f.community("Stockholm biology teachers", region="Stockholm")
     f.join(anna, community, role="facilitator")
     project = f.project(community, "Water in our cities", looking_for_partners=True)
-    resource = f.resource("Photosynthesis in the school garden", subjects=["biology"], levels=[2], tags=["plants"],
-                          authors=[anna], duration_minutes=45, community=community)
+    resource = f.resource(
+        "Photosynthesis in the school garden",
+        subjects=["biology"],
+        levels=[2],
+        tags=["plants"],
+        authors=[anna],
+        duration_minutes=45,
+        community=community,
+    )
     pages = {"en": {"resource": resource, "community": community}}
     for code, (title, community_title, project_title) in LOCAL.items():
         if not HomePage.objects.filter(locale__language_code=code).exists():

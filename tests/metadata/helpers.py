@@ -1,4 +1,5 @@
 """Reading the open metadata back in tests."""
+
 import json
 import re
 

@@ -1,4 +1,5 @@
 """A pyoai harvester that talks to the site through Django's test client (no live server)."""
+
 import types
 import warnings
 
@@ -40,7 +41,10 @@ lom_reader = MetadataReader(
         "language": ("textList", "lom:lom/lom:general/lom:language/text()"),
         "location": ("textList", "lom:lom/lom:technical/lom:location/text()"),
         "relation": ("textList", "lom:lom/lom:relation/lom:resource/lom:identifier/lom:entry/text()"),
-        "levels": ("textList", "lom:lom/lom:classification[lom:purpose/lom:value='educational level']/lom:taxonPath/lom:taxon/lom:id/text()"),
+        "levels": (
+            "textList",
+            "lom:lom/lom:classification[lom:purpose/lom:value='educational level']/lom:taxonPath/lom:taxon/lom:id/text()",
+        ),
     },
     namespaces={"lom": LOM},
 )

@@ -1,4 +1,5 @@
 """RSS and Atom feeds of the latest public materials, per locale and per community."""
+
 import pytest
 from lxml import etree
 
@@ -19,7 +20,9 @@ def atom_titles(response):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/atom+xml")
     tree = etree.fromstring(response.content)
-    return tree.findtext("a:title", namespaces=ATOM), [e.findtext("a:title", namespaces=ATOM) for e in tree.findall("a:entry", ATOM)]
+    return tree.findtext("a:title", namespaces=ATOM), [
+        e.findtext("a:title", namespaces=ATOM) for e in tree.findall("a:entry", ATOM)
+    ]
 
 
 def test_locale_feeds_list_the_latest_public_materials_of_that_locale(client):

@@ -1,4 +1,5 @@
 """Materials and curriculum units describe themselves as schema.org LearningResources (LRMI)."""
+
 import json
 
 import pytest
@@ -19,9 +20,15 @@ def material():
     hidden = factories.person("Henrik Hidden", discoverability="nobody")
     original = factories.resource("Leaves and light", authors=[author])
     page = factories.resource(
-        "Photosynthesis in the classroom", subjects=["biology"], levels=[2, 3], tags=["plants", "light"],
-        authors=[author, hidden], community=community, based_on=original,
-        resource_type=factories.resource_type("lesson-plan", "Lesson plan"), duration_minutes=45,
+        "Photosynthesis in the classroom",
+        subjects=["biology"],
+        levels=[2, 3],
+        tags=["plants", "light"],
+        authors=[author, hidden],
+        community=community,
+        based_on=original,
+        resource_type=factories.resource_type("lesson-plan", "Lesson plan"),
+        duration_minutes=45,
     )
     return page
 
@@ -76,8 +83,21 @@ def test_the_json_ld_parses_as_linked_data_and_carries_the_properties(client, ma
     statements = triples(data)
     subject = data["@id"]
     predicates = {p for s, p, _ in statements if s == subject}
-    for term in ("name", "description", "inLanguage", "educationalLevel", "learningResourceType", "teaches",
-                 "license", "author", "isBasedOn", "isPartOf", "url", "dateModified", "keywords"):
+    for term in (
+        "name",
+        "description",
+        "inLanguage",
+        "educationalLevel",
+        "learningResourceType",
+        "teaches",
+        "license",
+        "author",
+        "isBasedOn",
+        "isPartOf",
+        "url",
+        "dateModified",
+        "keywords",
+    ):
         assert f"{S}{term}" in predicates, term
     assert (subject, f"{S}name", "Photosynthesis in the classroom") in statements
     assert (subject, f"{S}license", "https://creativecommons.org/licenses/by/4.0/") in statements
@@ -111,8 +131,9 @@ def test_a_draft_translation_is_not_listed(client):
 
 
 def test_a_curriculum_unit_page_embeds_a_learning_resource(client):
-    unit = factories.unit(3, "Leading a learning community", summary="How facilitators run meetings.",
-                          duration_minutes=90)
+    unit = factories.unit(
+        3, "Leading a learning community", summary="How facilitators run meetings.", duration_minutes=90
+    )
     unit.competences.add("facilitation")
     factories.publish(unit)
     data = _render(client, unit)

@@ -5,6 +5,7 @@ the JSON-LD of public pages, OAI-PMH ListRecords (every set, both formats),
 the RSS and Atom feeds and the sitemap name the public material and never
 the members-only one (nor the community's title or URL).
 """
+
 import pytest
 from lxml import etree
 
@@ -31,8 +32,16 @@ def world():
 
 def hidden_markers(world):
     secret, hidden = world["secret"], world["hidden"]
-    return ["Secret circle", "Members-only lesson", secret.url, hidden.url, secret.slug, hidden.slug,
-            str(hidden.translation_key), str(secret.translation_key)]
+    return [
+        "Secret circle",
+        "Members-only lesson",
+        secret.url,
+        hidden.url,
+        secret.slug,
+        hidden.slug,
+        str(hidden.translation_key),
+        str(secret.translation_key),
+    ]
 
 
 def assert_clean(text, world, where):

@@ -1,5 +1,6 @@
 """OAI-PMH 2.0 at /oai/, harvested with the pyoai client library."""
-from datetime import datetime, timezone as dt_timezone
+
+from datetime import UTC, datetime
 
 import pytest
 from lxml import etree
@@ -65,7 +66,9 @@ def test_every_public_record_is_harvested_across_resumption_tokens(harvester, sm
 
     records = list(harvester.listRecords(metadataPrefix="oai_dc"))
     harvested = [metadata.getField("title")[0] for _header, metadata, _about in records]
-    assert sorted(harvested) == sorted(titles | {"Fractions with paper", "Bråk med papper", "Leading a learning community"})
+    assert sorted(harvested) == sorted(
+        titles | {"Fractions with paper", "Bråk med papper", "Leading a learning community"}
+    )
     assert len({header.identifier() for header, _m, _a in records}) == len(records) == 10
     assert sum("resumptionToken" in kw for kw in harvester.requests) == 3  # 10 records, 3 a page: 4 responses
 
@@ -79,8 +82,14 @@ def test_a_record_carries_its_dublin_core_and_lom(harvester):
     community = factories.community("Baltic biology teachers")
     author = factories.person("Astrid Public")
     hidden = factories.person("Henrik Hidden", discoverability="nobody")
-    page = factories.resource("Photosynthesis", community=community, authors=[author, hidden], subjects=["biology"],
-                              levels=[2], tags=["plants"])
+    page = factories.resource(
+        "Photosynthesis",
+        community=community,
+        authors=[author, hidden],
+        subjects=["biology"],
+        levels=[2],
+        tags=["plants"],
+    )
     header, metadata, _about = harvester.getRecord(identifier=oai_identifier(page), metadataPrefix="oai_dc")
     assert header.identifier() == f"oai:kollega.example:resource/{page.translation_key}/en"
     assert metadata.getField("title") == ["Photosynthesis"]
@@ -122,9 +131,11 @@ def test_incremental_harvesting_with_from_and_until(harvester, client):
     old = factories.resource("Old lesson")
     middle = factories.resource("Middle lesson")
     new = factories.resource("New lesson")
-    for page, moment in ((old, datetime(2025, 1, 10, 8, 0, tzinfo=dt_timezone.utc)),
-                         (middle, datetime(2025, 3, 5, 12, 30, 15, tzinfo=dt_timezone.utc)),
-                         (new, datetime(2025, 6, 1, 23, 59, 59, tzinfo=dt_timezone.utc))):
+    for page, moment in (
+        (old, datetime(2025, 1, 10, 8, 0, tzinfo=UTC)),
+        (middle, datetime(2025, 3, 5, 12, 30, 15, tzinfo=UTC)),
+        (new, datetime(2025, 6, 1, 23, 59, 59, tzinfo=UTC)),
+    ):
         ResourcePage.objects.filter(pk=page.pk).update(last_published_at=moment)
 
     def titles(**kw):
@@ -134,7 +145,9 @@ def test_incremental_harvesting_with_from_and_until(harvester, client):
     assert titles(until=datetime(2025, 3, 5, 12, 30, 15)) == ["Middle lesson", "Old lesson"]
     assert titles(from_=datetime(2025, 2, 1), until=datetime(2025, 4, 1)) == ["Middle lesson"]
     # Day granularity: until a day includes that whole day.
-    tree = oai_get(client, verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": "2025-03-05", "until": "2025-06-01"})
+    tree = oai_get(
+        client, verb="ListIdentifiers", metadataPrefix="oai_dc", **{"from": "2025-03-05", "until": "2025-06-01"}
+    )
     assert len(tree.findall(".//o:header", OAI)) == 2
     header = tree.find(".//o:header", OAI)
     assert header.findtext("o:datestamp", namespaces=OAI) == "2025-03-05T12:30:15Z"
@@ -153,23 +166,35 @@ def test_members_only_and_draft_records_cannot_be_fetched(harvester):
             list(harvester.listMetadataFormats(identifier=oai_identifier(page)))
 
 
-@pytest.mark.parametrize("params, code", [
-    ({}, "badVerb"),
-    ({"verb": "Harvest"}, "badVerb"),
-    ({"verb": "ListRecords"}, "badArgument"),
-    ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "colour": "blue"}, "badArgument"),
-    ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "yesterday"}, "badArgument"),
-    ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2025-01-01", "until": "2025-02-01T00:00:00Z"}, "badArgument"),
-    ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2025-02-01", "until": "2025-01-01"}, "badArgument"),
-    ({"verb": "ListRecords", "metadataPrefix": "marc21"}, "cannotDisseminateFormat"),
-    ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "community:nowhere"}, "noRecordsMatch"),
-    ({"verb": "ListRecords", "resumptionToken": "garbled"}, "badResumptionToken"),
-    ({"verb": "ListRecords", "resumptionToken": "x", "metadataPrefix": "oai_dc"}, "badArgument"),
-    ({"verb": "ListSets", "resumptionToken": "x"}, "badResumptionToken"),
-    ({"verb": "GetRecord", "metadataPrefix": "oai_dc"}, "badArgument"),
-    ({"verb": "GetRecord", "metadataPrefix": "oai_dc", "identifier": "oai:kollega.example:resource/nope/en"}, "idDoesNotExist"),
-    ({"verb": "Identify", "identifier": "x"}, "badArgument"),
-])
+@pytest.mark.parametrize(
+    "params, code",
+    [
+        ({}, "badVerb"),
+        ({"verb": "Harvest"}, "badVerb"),
+        ({"verb": "ListRecords"}, "badArgument"),
+        ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "colour": "blue"}, "badArgument"),
+        ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "yesterday"}, "badArgument"),
+        (
+            {"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2025-01-01", "until": "2025-02-01T00:00:00Z"},
+            "badArgument",
+        ),
+        (
+            {"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2025-02-01", "until": "2025-01-01"},
+            "badArgument",
+        ),
+        ({"verb": "ListRecords", "metadataPrefix": "marc21"}, "cannotDisseminateFormat"),
+        ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "community:nowhere"}, "noRecordsMatch"),
+        ({"verb": "ListRecords", "resumptionToken": "garbled"}, "badResumptionToken"),
+        ({"verb": "ListRecords", "resumptionToken": "x", "metadataPrefix": "oai_dc"}, "badArgument"),
+        ({"verb": "ListSets", "resumptionToken": "x"}, "badResumptionToken"),
+        ({"verb": "GetRecord", "metadataPrefix": "oai_dc"}, "badArgument"),
+        (
+            {"verb": "GetRecord", "metadataPrefix": "oai_dc", "identifier": "oai:kollega.example:resource/nope/en"},
+            "idDoesNotExist",
+        ),
+        ({"verb": "Identify", "identifier": "x"}, "badArgument"),
+    ],
+)
 def test_protocol_errors(client, params, code):
     factories.resource("Fractions with paper")
     tree = oai_get(client, **params)
@@ -194,7 +219,10 @@ def test_resumption_tokens_are_signed_tied_to_their_verb_and_expire(client, sett
     last = oai_get(client, verb="ListIdentifiers", resumptionToken=token.text).find(".//o:resumptionToken", OAI)
     assert last.text is None and last.get("cursor") == "3"
     assert error_code(oai_get(client, verb="ListRecords", resumptionToken=token.text)) == "badResumptionToken"
-    assert error_code(oai_get(client, verb="ListIdentifiers", resumptionToken=token.text[:-2] + "xx")) == "badResumptionToken"
+    assert (
+        error_code(oai_get(client, verb="ListIdentifiers", resumptionToken=token.text[:-2] + "xx"))
+        == "badResumptionToken"
+    )
     settings.METADATA_OAI_TOKEN_MAX_AGE = -1
     assert error_code(oai_get(client, verb="ListIdentifiers", resumptionToken=token.text)) == "badResumptionToken"
 

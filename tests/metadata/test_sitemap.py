@@ -1,4 +1,5 @@
 """sitemap.xml lists every public page in every locale with hreflang alternates, and validates."""
+
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ def test_the_official_sitemap_schema_rejects_an_undeclared_extension():
     doc = etree.fromstring(
         b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'
         b'<url><loc>https://example.org/en/</loc><xhtml:link rel="alternate" hreflang="en" href="https://example.org/en/"/></url>'
-        b'</urlset>'
+        b"</urlset>"
     )
     assert not schema.validate(doc)
 

@@ -1,4 +1,5 @@
 """Helpers for recommender tests."""
+
 from recommender.rebuild import rebuild
 
 

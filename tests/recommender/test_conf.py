@@ -1,4 +1,5 @@
 """Engines are chosen by alias; bad configuration fails with a message naming the alias."""
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
@@ -19,7 +20,10 @@ def test_unknown_alias_is_named_in_the_error(settings):
 
 
 def test_unimportable_backend_is_named_in_the_error(settings):
-    settings.RECOMMENDER = {**settings.RECOMMENDER, "INDEXES": {"default": {"BACKEND": "recommender.indexes.nope.Index"}}}
+    settings.RECOMMENDER = {
+        **settings.RECOMMENDER,
+        "INDEXES": {"default": {"BACKEND": "recommender.indexes.nope.Index"}},
+    }
     with pytest.raises(ImproperlyConfigured, match="recommender.indexes.nope.Index"):
         conf.get_index()
 

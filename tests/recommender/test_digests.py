@@ -1,4 +1,5 @@
 """The weekly digest reaches teachers in their language, with only what they may see."""
+
 import pytest
 from django.core import mail
 from django.core.management import call_command
@@ -40,9 +41,11 @@ def test_digest_is_written_in_the_teachers_language():
     f.resource("Min trädgårdslektion", code="sv", summary=TEXT, authors=[me])
     f.resource("Plants and light", summary=TEXT, authors=[f.person("Olga", discoverability="europe")])
     index_all()
-    from recommender.digests import build_digest, digest_language
-    from django.utils import timezone
     from datetime import timedelta
+
+    from django.utils import timezone
+
+    from recommender.digests import build_digest, digest_language
 
     assert digest_language(me) == "sv"
     subject, text, html = build_digest(me, timezone.now() - timedelta(days=7))

@@ -1,4 +1,5 @@
 """The real encoders load from installed packages (no model hub) and put like texts together."""
+
 import numpy as np
 import pytest
 
@@ -10,11 +11,13 @@ def test_multilingual_e5_finds_a_translation_closer_than_another_topic():
     from recommender.encoders.e5 import E5Encoder
 
     encoder = E5Encoder()
-    v = encoder.encode([
-        "Photosynthesis: how plants turn light into energy",
-        "Fotosyntes: hur växter omvandlar ljus till energi",
-        "The causes of the French Revolution",
-    ])
+    v = encoder.encode(
+        [
+            "Photosynthesis: how plants turn light into energy",
+            "Fotosyntes: hur växter omvandlar ljus till energi",
+            "The causes of the French Revolution",
+        ]
+    )
     assert v.shape == (3, 384)
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
     assert v[0] @ v[1] > v[0] @ v[2]

@@ -1,4 +1,5 @@
 """evaluate_recommender on the shipped labelled set: cross-language matches found without any translation link."""
+
 import json
 import re
 from io import StringIO
@@ -47,9 +48,27 @@ def test_a_small_set_reports_figures_with_the_test_encoder(tmp_path):
     data = {
         "k": 5,
         "resources": [
-            {"id": "a", "title": "Photosynthesis in the garden", "summary": text, "language": "en", "license": "CC-BY-4.0"},
-            {"id": "b", "title": "Plants and light in the garden", "summary": text, "language": "en", "license": "CC-BY-4.0"},
-            {"id": "c", "title": "The French Revolution", "summary": "Causes of 1789 and the end of the monarchy.", "language": "en", "license": "CC-BY-4.0"},
+            {
+                "id": "a",
+                "title": "Photosynthesis in the garden",
+                "summary": text,
+                "language": "en",
+                "license": "CC-BY-4.0",
+            },
+            {
+                "id": "b",
+                "title": "Plants and light in the garden",
+                "summary": text,
+                "language": "en",
+                "license": "CC-BY-4.0",
+            },
+            {
+                "id": "c",
+                "title": "The French Revolution",
+                "summary": "Causes of 1789 and the end of the monarchy.",
+                "language": "en",
+                "license": "CC-BY-4.0",
+            },
         ],
         "items": [{"id": "a", "related": ["b"]}],
     }

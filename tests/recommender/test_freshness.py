@@ -1,4 +1,5 @@
 """Vectors and sidebars follow publishing, and failures leave the last good sidebars in place."""
+
 import pytest
 
 from recommender import conf
@@ -55,8 +56,13 @@ def test_vectors_record_the_model_and_a_new_model_re_encodes(settings):
     f.resource("Photosynthesis in the garden", summary=TEXT)
     index_all()
     assert set(Embedding.objects.values_list("model_id", flat=True)) == {"hashing-v1-256"}
-    settings.RECOMMENDER = {**settings.RECOMMENDER, "ENCODERS": {
-        **settings.RECOMMENDER["ENCODERS"], "hashing": {"BACKEND": "recommender.encoders.hashing.HashingEncoder", "DIMENSIONS": 128}}}
+    settings.RECOMMENDER = {
+        **settings.RECOMMENDER,
+        "ENCODERS": {
+            **settings.RECOMMENDER["ENCODERS"],
+            "hashing": {"BACKEND": "recommender.encoders.hashing.HashingEncoder", "DIMENSIONS": 128},
+        },
+    }
     conf.reset()
     figures = index_all()
     assert figures["encoded_texts"] == 1

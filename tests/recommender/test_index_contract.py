@@ -5,6 +5,7 @@ ELASTICSEARCH_URL points at a live server; no Elasticsearch server can be
 installed on the project's build machines, so there it is skipped (and the
 skip reason says so).
 """
+
 import os
 import uuid
 
@@ -21,8 +22,16 @@ def vec(*values, dim=8):
 
 
 def doc(key, vector, group=None, kind="resource", language="en", audience=("public",), licence="", **fields):
-    return IndexDocument(key=key, kind=kind, vector=vector, group=group or key, language=language,
-                         audience=list(audience), licence=licence, fields=fields)
+    return IndexDocument(
+        key=key,
+        kind=kind,
+        vector=vector,
+        group=group or key,
+        language=language,
+        audience=list(audience),
+        licence=licence,
+        fields=fields,
+    )
 
 
 class VectorIndexContract:
@@ -40,16 +49,20 @@ class VectorIndexContract:
         assert len(index.knn(KnnQuery(vector=vec(1, 0), k=4))) == 4
 
     def test_kind_filter_applies_inside_the_search(self, index):
-        index.upsert([doc("resource:1", vec(1, 0)), doc("person:1", vec(1, 0), kind="person")]
-                     + [doc(f"resource:{i}", vec(1, 0.01 * i)) for i in range(2, 6)])
+        index.upsert(
+            [doc("resource:1", vec(1, 0)), doc("person:1", vec(1, 0), kind="person")]
+            + [doc(f"resource:{i}", vec(1, 0.01 * i)) for i in range(2, 6)]
+        )
         hits = index.knn(KnnQuery(vector=vec(1, 0), k=1, kinds=("person",)))
         assert [h.key for h in hits] == ["person:1"]
 
     def test_audience_filter_hides_documents_the_viewer_may_not_see(self, index):
-        index.upsert([
-            doc("resource:1", vec(1, 0), audience=["group:7"]),
-            doc("resource:2", vec(0.9, 0.1)),
-        ])
+        index.upsert(
+            [
+                doc("resource:1", vec(1, 0), audience=["group:7"]),
+                doc("resource:2", vec(0.9, 0.1)),
+            ]
+        )
         anonymous = index.knn(KnnQuery(vector=vec(1, 0), k=5, audience=["public"]))
         member = index.knn(KnnQuery(vector=vec(1, 0), k=5, audience=["public", "group:7"]))
         assert [h.key for h in anonymous] == ["resource:2"]
@@ -60,17 +73,35 @@ class VectorIndexContract:
         assert index.knn(KnnQuery(vector=vec(1, 0), k=5, audience=["public"])) == []
 
     def test_excluded_groups_and_keys(self, index):
-        index.upsert([doc("resource:1", vec(1, 0), group="g1"), doc("resource:2", vec(1, 0.1), group="g1"),
-                      doc("resource:3", vec(1, 0.2), group="g2"), doc("resource:4", vec(1, 0.3), group="g3")])
-        hits = index.knn(KnnQuery(vector=vec(1, 0), k=5, exclude_groups=frozenset({"g1"}), exclude_keys=frozenset({"resource:4"})))
+        index.upsert(
+            [
+                doc("resource:1", vec(1, 0), group="g1"),
+                doc("resource:2", vec(1, 0.1), group="g1"),
+                doc("resource:3", vec(1, 0.2), group="g2"),
+                doc("resource:4", vec(1, 0.3), group="g3"),
+            ]
+        )
+        hits = index.knn(
+            KnnQuery(vector=vec(1, 0), k=5, exclude_groups=frozenset({"g1"}), exclude_keys=frozenset({"resource:4"}))
+        )
         assert [h.key for h in hits] == ["resource:3"]
 
     def test_language_and_licence_filters(self, index):
-        index.upsert([doc("resource:1", vec(1, 0), language="sv", licence="by"),
-                      doc("resource:2", vec(1, 0.1), language="de", licence="by-nd"),
-                      doc("resource:3", vec(1, 0.2), language="de", licence="by")])
-        assert [h.key for h in index.knn(KnnQuery(vector=vec(1, 0), k=5, languages=("de",)))] == ["resource:2", "resource:3"]
-        assert [h.key for h in index.knn(KnnQuery(vector=vec(1, 0), k=5, licences=("by",)))] == ["resource:1", "resource:3"]
+        index.upsert(
+            [
+                doc("resource:1", vec(1, 0), language="sv", licence="by"),
+                doc("resource:2", vec(1, 0.1), language="de", licence="by-nd"),
+                doc("resource:3", vec(1, 0.2), language="de", licence="by"),
+            ]
+        )
+        assert [h.key for h in index.knn(KnnQuery(vector=vec(1, 0), k=5, languages=("de",)))] == [
+            "resource:2",
+            "resource:3",
+        ]
+        assert [h.key for h in index.knn(KnnQuery(vector=vec(1, 0), k=5, licences=("by",)))] == [
+            "resource:1",
+            "resource:3",
+        ]
 
     def test_upsert_replaces_a_document(self, index):
         index.upsert([doc("resource:1", vec(1, 0), title="old")])
@@ -116,15 +147,20 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL")
 @pytest.mark.skipif(
     not ELASTICSEARCH_URL,
     reason="ELASTICSEARCH_URL is not set: no Elasticsearch server can be installed on this machine, "
-           "so the Elasticsearch vector index contract is skipped",
+    "so the Elasticsearch vector index contract is skipped",
 )
 class TestElasticsearchIndex(VectorIndexContract):
     @pytest.fixture
     def index(self):
         from recommender.indexes.elasticsearch import ElasticsearchIndex
 
-        index = ElasticsearchIndex(alias="contract", urls=[ELASTICSEARCH_URL], index_name=f"kollega-test-{uuid.uuid4().hex[:8]}",
-                                   dimensions=8, refresh=True)
+        index = ElasticsearchIndex(
+            alias="contract",
+            urls=[ELASTICSEARCH_URL],
+            index_name=f"kollega-test-{uuid.uuid4().hex[:8]}",
+            dimensions=8,
+            refresh=True,
+        )
         yield index
         index.drop()
 

@@ -3,6 +3,7 @@
 Each test breaks if its rule in communities/privacy.py (or the recommender's
 use of it) is broken.
 """
+
 import pytest
 
 from recommender.services import related_people, related_resources
@@ -108,7 +109,9 @@ def test_unpublished_material_is_never_suggested(page):
 
 def test_members_only_material_is_suggested_to_members_only(page):
     closed = f.community("Closed circle", visibility="members")
-    secret = f.resource("Plants and light for members", summary=TEXT, subjects=["biology"], levels=[2], community=closed)
+    secret = f.resource(
+        "Plants and light for members", summary=TEXT, subjects=["biology"], levels=[2], community=closed
+    )
     member = f.person("Member", country="SE")
     f.join(member, closed)
     outsider = f.person("Outsider", country="SE")
@@ -121,7 +124,9 @@ def test_members_only_material_is_suggested_to_members_only(page):
 def test_members_only_material_does_not_leak_its_author_through_people_suggestions(page):
     closed = f.community("Closed circle", visibility="members")
     olga = f.person("Open Olga", discoverability="europe")
-    f.resource("Plants and light for members", summary=TEXT, subjects=["biology"], levels=[2], community=closed, authors=[olga])
+    f.resource(
+        "Plants and light for members", summary=TEXT, subjects=["biology"], levels=[2], community=closed, authors=[olga]
+    )
     index_all()
     suggestion = {s.object.display_name: s for s in related_people(page)}.get("Open Olga")
     # Olga is public, but the reason must not reveal the members-only title.

@@ -1,5 +1,6 @@
 """Reasons, like suggestions, come only from what the viewer may see, and a view
 restriction added after indexing reaches the index, the cached lists and the digests."""
+
 from datetime import timedelta
 
 import pytest
@@ -28,8 +29,9 @@ def test_a_members_only_adaptation_is_no_reason_for_outsiders():
     original = f.resource("Animation lesson", summary=TEXT, subjects=["art"], authors=[f.person("Ana Author")])
     circle = f.community("Animation circle", visibility="members")
     ines = f.person("Inês Rodrigues", discoverability="europe", country="PT")
-    adaptation = f.resource("Animation lesson, adapted", summary=TEXT, subjects=["art"], based_on=original,
-                            community=circle)
+    adaptation = f.resource(
+        "Animation lesson, adapted", summary=TEXT, subjects=["art"], based_on=original, community=circle
+    )
     ResourceContributor.objects.create(page=adaptation, person=ines, role="adapter")
     member = f.person("Circle member")
     f.join(member, circle)
@@ -63,11 +65,14 @@ def worksheet_world():
 
 
 def restrict_with_password(page):
-    return PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="s3cret")
+    return PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="s3cret"
+    )
 
 
 def test_a_page_restricted_after_indexing_leaves_the_index_the_cached_lists_and_the_reasons(
-        worksheet_world, django_capture_on_commit_callbacks):
+    worksheet_world, django_capture_on_commit_callbacks
+):
     lesson, worksheet = worksheet_world["lesson"], worksheet_world["worksheet"]
     assert f"Wrote “{WORKSHEET}”" in reasons_of(related_people(lesson))  # cached now
     assert worksheet in [s.object for s in related_resources(lesson)]
@@ -86,7 +91,9 @@ def test_a_group_restriction_gives_the_index_the_groups_audience(worksheet_world
     with django_capture_on_commit_callbacks(execute=True):
         restriction = PageViewRestriction.objects.create(page=worksheet, restriction_type=PageViewRestriction.GROUPS)
         restriction.groups.add(group)
-    assert conf.get_index().get([f"resource:{worksheet.pk}"])[f"resource:{worksheet.pk}"].audience == [f"group:{group.pk}"]
+    assert conf.get_index().get([f"resource:{worksheet.pk}"])[f"resource:{worksheet.pk}"].audience == [
+        f"group:{group.pk}"
+    ]
 
     with django_capture_on_commit_callbacks(execute=True):
         restriction.delete()

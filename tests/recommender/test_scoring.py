@@ -1,4 +1,5 @@
 """The recommender's maths, one pure function at a time."""
+
 import math
 
 import numpy as np
@@ -55,12 +56,17 @@ def test_jaccard_and_overlap():
 
 
 def test_blend_weights_signals_and_ignores_unknown_ones():
-    assert scoring.blend({"semantic": 0.5, "tags": 1.0, "other": 9}, {"semantic": 0.6, "tags": 0.1}) == pytest.approx(0.4)
+    assert scoring.blend({"semantic": 0.5, "tags": 1.0, "other": 9}, {"semantic": 0.6, "tags": 0.1}) == pytest.approx(
+        0.4
+    )
 
 
 def test_diversify_keeps_one_prolific_author_from_filling_the_list():
     candidates = [(1.0 - i * 0.01, {"id": i, "author": "prolific", "lang": "en"}) for i in range(8)]
-    candidates += [(0.7, {"id": 100, "author": "new", "lang": "en"}), (0.6, {"id": 101, "author": "other", "lang": "en"})]
+    candidates += [
+        (0.7, {"id": 100, "author": "new", "lang": "en"}),
+        (0.6, {"id": 101, "author": "other", "lang": "en"}),
+    ]
     picked = scoring.diversify(candidates, 4, author_key=lambda x: [x["author"]], language_key=lambda x: x["lang"])
     authors = [item["author"] for _, item in picked]
     assert authors.count("prolific") <= 2

@@ -1,4 +1,5 @@
 """related_resources and related_people: what a visitor sees in the sidebars, and why."""
+
 import pytest
 
 from recommender.services import related_people, related_resources
@@ -17,11 +18,25 @@ def corpus():
     anna = f.person("Anna Berg", country="SE", subjects=[])
     jonas = f.person("Jonas Weber", country="DE")
     rita = f.person("Rita Sousa", country="PT")
-    garden = f.resource("Photosynthesis in the school garden", summary=GARDEN, subjects=["biology"], levels=[2],
-                        tags=["plants"], authors=[anna])
-    light = f.resource("Plants and light: a photosynthesis experiment", summary=LIGHT, subjects=["biology"],
-                       levels=[2], tags=["plants"], authors=[jonas])
-    revolution = f.resource("The French Revolution", summary=REVOLUTION, subjects=["history"], levels=[3], authors=[rita])
+    garden = f.resource(
+        "Photosynthesis in the school garden",
+        summary=GARDEN,
+        subjects=["biology"],
+        levels=[2],
+        tags=["plants"],
+        authors=[anna],
+    )
+    light = f.resource(
+        "Plants and light: a photosynthesis experiment",
+        summary=LIGHT,
+        subjects=["biology"],
+        levels=[2],
+        tags=["plants"],
+        authors=[jonas],
+    )
+    revolution = f.resource(
+        "The French Revolution", summary=REVOLUTION, subjects=["history"], levels=[3], authors=[rita]
+    )
     return {"anna": anna, "jonas": jonas, "rita": rita, "garden": garden, "light": light, "revolution": revolution}
 
 
@@ -81,8 +96,14 @@ def test_the_translator_is_credited_with_a_cross_language_reason(corpus):
 
 
 def test_an_adaptation_is_related_both_ways_with_its_reason(corpus):
-    adaptation = f.resource("Photosynthesis for younger pupils", summary="A simpler garden lesson on plants and light.",
-                            subjects=["biology"], levels=[1], based_on=corpus["garden"], authors=[corpus["rita"]])
+    adaptation = f.resource(
+        "Photosynthesis for younger pupils",
+        summary="A simpler garden lesson on plants and light.",
+        subjects=["biology"],
+        levels=[1],
+        based_on=corpus["garden"],
+        authors=[corpus["rita"]],
+    )
     index_all()
     forward = {s.object.pk: s for s in related_resources(corpus["garden"])}
     assert adaptation.pk in forward
@@ -119,8 +140,13 @@ def test_not_relevant_hides_the_suggestion_for_that_viewer_only(corpus, client):
 def test_not_relevant_lowers_similar_suggestions(corpus):
     from recommender.services import dismiss
 
-    similar = f.resource("Light and plant growth in the garden", summary=LIGHT + " " + GARDEN, subjects=["biology"],
-                         levels=[2], authors=[corpus["rita"]])
+    similar = f.resource(
+        "Light and plant growth in the garden",
+        summary=LIGHT + " " + GARDEN,
+        subjects=["biology"],
+        levels=[2],
+        authors=[corpus["rita"]],
+    )
     viewer = f.person("Viewer", country="SE")
     index_all()
     before = {s.key: s.score for s in related_resources(corpus["garden"], viewer=viewer.user)}
@@ -149,8 +175,13 @@ def test_colleagues_with_similar_work_on_a_profile(corpus):
 
 def test_project_looking_for_partners_puts_open_people_first(corpus):
     community = f.community("Baltic schools")
-    project = f.project(community, title="Photosynthesis across borders", theme="Plants, light and photosynthesis",
-                        summary=GARDEN, looking_for_partners=True)
+    project = f.project(
+        community,
+        title="Photosynthesis across borders",
+        theme="Plants, light and photosynthesis",
+        summary=GARDEN,
+        looking_for_partners=True,
+    )
     corpus["rita"].open_to_collaboration = True
     corpus["rita"].save()
     f.resource("Photosynthesis quiz", summary=LIGHT, subjects=["biology"], levels=[2], authors=[corpus["rita"]])

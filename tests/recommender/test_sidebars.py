@@ -1,4 +1,5 @@
 """The sidebars render on every page type in all four locales, with reasons."""
+
 import pytest
 from django.core.cache import cache
 
@@ -16,7 +17,9 @@ def site_with_work():
     olga = f.person("Olga Open", discoverability="europe", country="PT", school="Escola do Porto")
     community = f.community("Garden teachers", summary="Teachers who teach photosynthesis in school gardens.")
     f.join(olga, community)
-    material = f.resource("Photosynthesis in the garden", summary=TEXT, subjects=["biology"], levels=[2], community=community)
+    material = f.resource(
+        "Photosynthesis in the garden", summary=TEXT, subjects=["biology"], levels=[2], community=community
+    )
     f.resource("Plants and light", summary=TEXT, subjects=["biology"], levels=[2], authors=[olga])
     project = f.project(community, title="Garden project", theme="Photosynthesis in school gardens", summary=TEXT)
     unit = f.unit(1, title="Facilitating a garden lesson", summary=TEXT)

@@ -4,6 +4,7 @@ The shapes as they sit in the database: Wagtail's list item with an id (the
 admin, the demo's materials), a list item without its id (the demo's
 curriculum units), and the plain dict of older Wagtail data.
 """
+
 import json
 
 import pytest
@@ -15,13 +16,18 @@ from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
-STEPS = [("Warm-up", 10, "Ask the group what a learning community is."),
-         ("Plan a meeting", 25, "Agree on a first topic and a date.")]
+STEPS = [
+    ("Warm-up", 10, "Ask the group what a learning community is."),
+    ("Plan a meeting", 25, "Agree on a first topic and a date."),
+]
 
 
 def with_id(n, title, minutes, text):
-    return {"type": "item", "value": {"title": title, "minutes": minutes, "instructions": f"<p>{text}</p>"},
-            "id": f"00000000-0000-0000-0000-00000000000{n}"}
+    return {
+        "type": "item",
+        "value": {"title": title, "minutes": minutes, "instructions": f"<p>{text}</p>"},
+        "id": f"00000000-0000-0000-0000-00000000000{n}",
+    }
 
 
 def without_id(n, title, minutes, text):
@@ -35,8 +41,13 @@ def plain(n, title, minutes, text):
 def stored_unit(item):
     """A unit whose activities column holds exactly this JSON, written past Wagtail's own saving."""
     unit = f.add_child(f.curriculum(), CurriculumUnitPage(title="Starting a learning community", number=1))
-    raw = [{"type": "activity", "id": "a1", "value": {
-        "title": "Our first meeting", "steps": [item(n, *step) for n, step in enumerate(STEPS)]}}]
+    raw = [
+        {
+            "type": "activity",
+            "id": "a1",
+            "value": {"title": "Our first meeting", "steps": [item(n, *step) for n, step in enumerate(STEPS)]},
+        }
+    ]
     table = CurriculumUnitPage._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(f"UPDATE {table} SET activities = %s WHERE page_ptr_id = %s", [json.dumps(raw), unit.pk])

@@ -1,4 +1,5 @@
 """`import_resources`: what an editor finds on the site after importing a JSON file, and which files it refuses."""
+
 import json
 from io import StringIO
 from pathlib import Path
@@ -8,7 +9,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from taggit.models import Tag
 from wagtail.models import Page, ReferenceIndex, Revision
 
@@ -38,8 +40,10 @@ def run(path):
 
 def all_credits(page):
     """Every contributor of a page as imported (the API's contributor_list shows only those a viewer may see)."""
-    return [{"name": c.person.display_name, "role": c.role, "country": c.person.country.code or None}
-            for c in page.contributors.select_related("person")]
+    return [
+        {"name": c.person.display_name, "role": c.role, "country": c.person.country.code or None}
+        for c in page.contributors.select_related("person")
+    ]
 
 
 def write(tmp_path, records, name="import.json"):
@@ -59,10 +63,16 @@ def by_id(external_id, code=None):
 def snapshot():
     """Everything an import could touch, in a comparable form."""
     return {
-        "pages": sorted(Page.objects.values_list(
-            "pk", "title", "slug", "live", "latest_revision_id", "translation_key", "locale_id", "path")),
-        "resources": sorted(ResourcePage.objects.values_list(
-            "pk", "summary", "external_id", "licence", "based_on_id", "community_id", "material_language")),
+        "pages": sorted(
+            Page.objects.values_list(
+                "pk", "title", "slug", "live", "latest_revision_id", "translation_key", "locale_id", "path"
+            )
+        ),
+        "resources": sorted(
+            ResourcePage.objects.values_list(
+                "pk", "summary", "external_id", "licence", "based_on_id", "community_id", "material_language"
+            )
+        ),
         "revisions": Revision.objects.count(),
         "people": sorted(Person.objects.values_list("pk", "display_name", "country")),
         "subjects": sorted(Subject.objects.values_list("pk", "slug")),
@@ -72,8 +82,13 @@ def snapshot():
 
 
 def record(external_id, **fields):
-    data = {"id": external_id, "title": f"Material {external_id}", "language": "en",
-            "summary": "Two sentences about it.", "body": "First paragraph."}
+    data = {
+        "id": external_id,
+        "title": f"Material {external_id}",
+        "language": "en",
+        "summary": "Two sentences about it.",
+        "body": "First paragraph.",
+    }
     data.update(fields)
     return data
 
@@ -240,16 +255,31 @@ BAD_FILES = {
     "unknown licence": ([GOOD_EDIT, record("x-1", license="CC-XYZ")], 3, 'record "x-1"): unknown licence "CC-XYZ"'),
     "bad level": ([GOOD_EDIT, record("x-1", levels=[2, "ISCED 12"])], 3, 'unknown education level "ISCED 12"'),
     "dangling translation_of": (
-        [GOOD_EDIT, record("x-1", language="de", translation_of="nowhere")], 3, 'refers to "nowhere"'),
-    "unknown community": ([GOOD_EDIT, record("x-1", community="no-such-group")], 3, 'unknown community "no-such-group"'),
+        [GOOD_EDIT, record("x-1", language="de", translation_of="nowhere")],
+        3,
+        'refers to "nowhere"',
+    ),
+    "unknown community": (
+        [GOOD_EDIT, record("x-1", community="no-such-group")],
+        3,
+        'unknown community "no-such-group"',
+    ),
     "cycle": (
         [GOOD_EDIT, record("x-1", language="sv", translation_of="x-2"), record("x-2", language="de", based_on="x-1")],
-        3, "form a cycle: x-1 -> x-2 -> x-1"),
+        3,
+        "form a cycle: x-1 -> x-2 -> x-1",
+    ),
     "duplicate id": ([GOOD_EDIT, record("x-1"), record("x-1")], 4, "duplicate id, already used on line 3"),
     "two translations into one language": (
-        [GOOD_EDIT, record("x-1", language="sv", translation_of="kol-1")], 3, "already has one"),
+        [GOOD_EDIT, record("x-1", language="sv", translation_of="kol-1")],
+        3,
+        "already has one",
+    ),
     "author without country code": (
-        [GOOD_EDIT, record("x-1", authors=[{"name": "A", "country": "Sweden"}])], 3, 'unknown country "Sweden"'),
+        [GOOD_EDIT, record("x-1", authors=[{"name": "A", "country": "Sweden"}])],
+        3,
+        'unknown country "Sweden"',
+    ),
 }
 
 
@@ -279,7 +309,7 @@ def test_all_problems_of_a_file_are_listed(tmp_path, home):
     path = write(tmp_path, [record("a", license="nope"), record("b", language="xx"), record("c")])
     with pytest.raises(CommandError) as refused:
         run(path)
-    assert "line 2 (record \"a\")" in str(refused.value) and "line 3 (record \"b\")" in str(refused.value)
+    assert 'line 2 (record "a")' in str(refused.value) and 'line 3 (record "b")' in str(refused.value)
 
 
 def test_failure_while_writing_rolls_everything_back(tmp_path, home, monkeypatch):
@@ -303,8 +333,12 @@ def test_failure_while_writing_rolls_everything_back(tmp_path, home, monkeypatch
 
 def test_validation_queries_do_not_grow_with_the_file(home):
     def queries(count):
-        text = json.dumps([record(f"q-{i}", subjects=["biology"], levels=[1], authors=[{"name": f"P{i}", "country": "SE"}])
-                           for i in range(count)])
+        text = json.dumps(
+            [
+                record(f"q-{i}", subjects=["biology"], levels=[1], authors=[{"name": f"P{i}", "country": "SE"}])
+                for i in range(count)
+            ]
+        )
         with CaptureQueriesContext(connection) as captured:
             validate(text)
         return len(captured)
@@ -320,8 +354,22 @@ json_values = st.recursive(
     max_leaves=8,
 )
 record_keys = st.sampled_from(
-    ["id", "title", "summary", "body", "language", "subjects", "levels", "tags", "license", "authors",
-     "community", "translation_of", "based_on"]) | st.text(max_size=8)
+    [
+        "id",
+        "title",
+        "summary",
+        "body",
+        "language",
+        "subjects",
+        "levels",
+        "tags",
+        "license",
+        "authors",
+        "community",
+        "translation_of",
+        "based_on",
+    ]
+) | st.text(max_size=8)
 random_records = st.dictionaries(record_keys, json_values, max_size=8)
 
 
@@ -347,12 +395,32 @@ def test_arbitrary_records_raise_only_import_errors(home, items):
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(key=st.sampled_from(["id", "title", "language", "subjects", "levels", "tags", "license", "authors",
-                            "community", "translation_of", "based_on"]),
-       value=json_values)
+@given(
+    key=st.sampled_from(
+        [
+            "id",
+            "title",
+            "language",
+            "subjects",
+            "levels",
+            "tags",
+            "license",
+            "authors",
+            "community",
+            "translation_of",
+            "based_on",
+        ]
+    ),
+    value=json_values,
+)
 def test_a_corrupted_field_is_refused_and_writes_nothing(home, key, value):
-    valid_values = {"id": "r-1", "title": "Material r-1", "language": "en", "summary": "Two sentences about it.",
-                    "body": "First paragraph."}
+    valid_values = {
+        "id": "r-1",
+        "title": "Material r-1",
+        "language": "en",
+        "summary": "Two sentences about it.",
+        "body": "First paragraph.",
+    }
     corrupted = record("r-1", **{key: value})
     # Some random values are valid for some keys ("2" for a level, a list of names for subjects);
     # only values the spec rules out are tested here.
@@ -362,10 +430,15 @@ def test_a_corrupted_field_is_refused_and_writes_nothing(home, key, value):
         "language": isinstance(value, str) and value.strip().lower() in ("en", "sv", "de", "pt"),
         "subjects": value is None or (isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)),
         "tags": value is None or (isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)),
-        "levels": value is None or (isinstance(value, list) and all(
-            (isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 8)
-            or (isinstance(v, str) and v.strip().upper().removeprefix("ISCED").strip() in list("012345678"))
-            for v in value)),
+        "levels": value is None
+        or (
+            isinstance(value, list)
+            and all(
+                (isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 8)
+                or (isinstance(v, str) and v.strip().upper().removeprefix("ISCED").strip() in list("012345678"))
+                for v in value
+            )
+        ),
         "license": value is None,
         "authors": value is None or value == [],
         # An empty reference reads as "none", as exports often write it.

@@ -1,4 +1,5 @@
 """Per-language backends: the settings builders, which configuration a query uses, which index an object goes to."""
+
 import pytest
 from django.test import override_settings
 
@@ -49,7 +50,10 @@ def test_elasticsearch_backends_have_a_default_and_one_entry_per_language():
     backends = elasticsearch_backends("http://es:9200", index_prefix="k", languages=("en", "sv"))
     assert set(backends) == {"default", "en", "sv"}
     assert backends["default"] == {
-        "BACKEND": "search.backends.elasticsearch", "URLS": ["http://es:9200"], "TIMEOUT": 10, "INDEX_PREFIX": "k-all-",
+        "BACKEND": "search.backends.elasticsearch",
+        "URLS": ["http://es:9200"],
+        "TIMEOUT": 10,
+        "INDEX_PREFIX": "k-all-",
     }
     sv = backends["sv"]
     assert sv["LANGUAGE"] == "sv" and sv["INDEX_PREFIX"] == "k-sv-"
@@ -84,7 +88,9 @@ def test_the_language_backend_sends_only_its_locale_pages_to_elasticsearch(monke
     swedish = factories.resource("Trädgård", code="sv")
     backend = LanguageElasticsearchSearchBackend(elasticsearch_backends("http://127.0.0.1:9", languages=("sv",))["sv"])
     sent = []
-    monkeypatch.setattr(backend, "bulk", lambda es, actions, index: sent.extend(a["_id"] for a in actions), raising=False)
+    monkeypatch.setattr(
+        backend, "bulk", lambda es, actions, index: sent.extend(a["_id"] for a in actions), raising=False
+    )
     index = backend.get_index_for_model(type(swedish))
     index.add_items(type(swedish), [english, swedish])
     assert [str(x) for x in sent] == [str(swedish.pk)]

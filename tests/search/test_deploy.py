@@ -1,4 +1,5 @@
 """Production settings pass Django's deployment checks with the documented environment (deploy/env.example)."""
+
 import os
 import secrets
 import subprocess
@@ -22,7 +23,11 @@ def run_check(**extra_env):
     # A fresh process: production settings must be read from scratch, not on top of the test settings.
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 

@@ -1,4 +1,5 @@
 """Language-aware matching: on PostgreSQL each locale's text is stemmed with its own configuration."""
+
 import pytest
 from django.db import connection
 
@@ -9,7 +10,7 @@ pytestmark = [
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="stemming per language needs PostgreSQL text-search configurations; "
-               "SQLite's FTS5 has none (set DATABASE_URL to a PostgreSQL server to run these)",
+        "SQLite's FTS5 has none (set DATABASE_URL to a PostgreSQL server to run these)",
     ),
 ]
 

@@ -1,5 +1,7 @@
 """The query parser: phrases, exclusions, cleaning and bounds; arbitrary text never raises."""
-from hypothesis import given, settings, strategies as st
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from wagtail.search.query import And, Not, Phrase, PlainText
 
 from search.query import MAX_QUERY_LENGTH, MAX_TERMS, parse_query
@@ -57,7 +59,7 @@ def test_non_text_input_is_an_empty_query():
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(max_size=3000) | st.text(alphabet=st.sampled_from('"-\'()!&|*:\\ ab\x00\u200b'), max_size=300))
+@given(st.text(max_size=3000) | st.text(alphabet=st.sampled_from("\"-'()!&|*:\\ ab\x00\u200b"), max_size=300))
 def test_any_text_gives_a_bounded_clean_query_without_raising(value):
     parsed = parse_query(value)
     assert len(parsed.text) <= MAX_QUERY_LENGTH

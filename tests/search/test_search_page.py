@@ -1,4 +1,5 @@
 """The search page as a reader uses it: results, facets and counts within the privacy rule, tabs, paging, sorting, languages."""
+
 import pytest
 from django.test import override_settings
 
@@ -28,11 +29,22 @@ def library():
     chem = factories.subject("chemistry", "Chemistry")
     worksheet = factories.resource_type("worksheet", "Worksheet")
     public = factories.community("Garden teachers", country="SE")
-    factories.resource("Photosynthesis lab", summary="Plants and light in the school garden.", subjects=[bio],
-                       levels=[2], resource_type=worksheet, community=public,
-                       licence="https://creativecommons.org/licenses/by-sa/4.0/")
-    factories.resource("Leaf pigments", summary="Chromatography of plants pigments.", subjects=[bio, chem],
-                       levels=[3], community=public)
+    factories.resource(
+        "Photosynthesis lab",
+        summary="Plants and light in the school garden.",
+        subjects=[bio],
+        levels=[2],
+        resource_type=worksheet,
+        community=public,
+        licence="https://creativecommons.org/licenses/by-sa/4.0/",
+    )
+    factories.resource(
+        "Leaf pigments",
+        summary="Chromatography of plants pigments.",
+        subjects=[bio, chem],
+        levels=[3],
+        community=public,
+    )
     factories.resource("Acids and bases", summary="Kitchen chemistry with red cabbage.", subjects=[chem], levels=[2])
     return {"biology": bio, "chemistry": chem, "community": public}
 
@@ -89,8 +101,9 @@ def test_browsing_without_a_query_lists_every_visible_material_with_counts(clien
 
 def test_members_only_materials_are_neither_shown_nor_counted_for_outsiders(client, library):
     secret = factories.community("Secret circle", visibility="members", country="DE")
-    factories.resource("Secret plants", summary="Plants in the members' greenhouse.",
-                       subjects=[library["biology"]], community=secret)
+    factories.resource(
+        "Secret plants", summary="Plants in the members' greenhouse.", subjects=[library["biology"]], community=secret
+    )
     member = factories.person("Member")
     factories.join(member, secret)
 
@@ -114,7 +127,9 @@ def test_members_only_materials_are_neither_shown_nor_counted_for_outsiders(clie
 
 
 def test_unpublished_materials_are_neither_shown_nor_counted(client, library):
-    factories.resource("Draft about plants", summary="Plants, not ready yet.", subjects=[library["biology"]], live=False)
+    factories.resource(
+        "Draft about plants", summary="Plants, not ready yet.", subjects=[library["biology"]], live=False
+    )
     published = factories.resource("Withdrawn plants", summary="Plants, withdrawn.", subjects=[library["biology"]])
     published.unpublish()
     for url in ("/en/search/?q=plants", "/en/search/"):
@@ -219,19 +234,22 @@ def test_the_page_works_without_javascript_and_marks_the_enhancement(client):
     assert 'data-autocomplete-url="/en/search/autocomplete/"' in page
 
 
-@pytest.mark.parametrize("query", [
-    "q=" + "a" * 10000,
-    "q=plants&subject=no-such-subject&level=99&licence=nope&community=not-a-uuid&country=XX&language=zz",
-    "q=plants&page=-1",
-    "q=plants&page=abc",
-    "q=plants&page=999999",
-    "q=%22unbalanced&sort=sideways&tab=nowhere",
-    "q=%00%01%02",
-    "q=(((&&||!!::**",
-    "q=-only+-exclusions",
-    "q=plants&all_languages=maybe",
-    "subject=biology&subject=biology&subject=" + "x" * 500,
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=" + "a" * 10000,
+        "q=plants&subject=no-such-subject&level=99&licence=nope&community=not-a-uuid&country=XX&language=zz",
+        "q=plants&page=-1",
+        "q=plants&page=abc",
+        "q=plants&page=999999",
+        "q=%22unbalanced&sort=sideways&tab=nowhere",
+        "q=%00%01%02",
+        "q=(((&&||!!::**",
+        "q=-only+-exclusions",
+        "q=plants&all_languages=maybe",
+        "subject=biology&subject=biology&subject=" + "x" * 500,
+    ],
+)
 def test_bad_input_returns_a_normal_page(client, library, query):
     response = client.get("/en/search/?" + query)
     assert response.status_code == 200

@@ -5,6 +5,7 @@ uploaded it, the people working on the unpublished page and the facilitators
 reviewing it; editors. Everyone else gets the 404 of a file that does not
 exist, and the documents API lists only files of pages the viewer may see.
 """
+
 import io
 
 import pytest
@@ -76,7 +77,9 @@ def listed_titles(client, user=None):
 
 
 def test_the_file_of_a_material_in_moderation_reaches_only_its_teacher_and_reviewers(
-    client, setting, django_capture_on_commit_callbacks,
+    client,
+    setting,
+    django_capture_on_commit_callbacks,
 ):
     page, document = submit(client, setting["teacher"], setting["community"], django_capture_on_commit_callbacks)
     assert not page.live
@@ -103,7 +106,9 @@ def test_the_file_of_a_material_in_moderation_reaches_only_its_teacher_and_revie
 
 
 def test_a_file_added_to_a_live_material_stays_private_until_the_change_is_approved(
-    client, setting, django_capture_on_commit_callbacks,
+    client,
+    setting,
+    django_capture_on_commit_callbacks,
 ):
     page, first = submit(client, setting["teacher"], setting["community"], django_capture_on_commit_callbacks)
     approve(client, setting["facilitator"], page, django_capture_on_commit_callbacks)
@@ -129,16 +134,18 @@ def test_a_file_added_to_a_live_material_stays_private_until_the_change_is_appro
 def test_a_file_used_by_no_page_is_not_public():
     from django.test import Client
 
-    orphan = Document.objects.create(title="stray", file=ContentFile(PDF, name="stray.pdf"),
-                                     collection=Collection.get_first_root_node())
+    orphan = Document.objects.create(
+        title="stray", file=ContentFile(PDF, name="stray.pdf"), collection=Collection.get_first_root_node()
+    )
     assert Client().get(orphan.url).status_code == 404
 
 
 def test_deleting_an_account_with_its_drafts_deletes_their_files(client, setting, django_capture_on_commit_callbacks):
     teacher = setting["teacher"]
     page, document = submit(client, teacher, setting["community"], django_capture_on_commit_callbacks)
-    shared = Document.objects.create(title="shared-file", file=ContentFile(PDF, name="shared.pdf"),
-                                     collection=Collection.get_first_root_node())
+    shared = Document.objects.create(
+        title="shared-file", file=ContentFile(PDF, name="shared.pdf"), collection=Collection.get_first_root_node()
+    )
     ResourceAttachment.objects.create(page=page, document=shared)
     public = f.resource("Someone else's public material", authors=[setting["outsider"]])
     ResourceAttachment.objects.create(page=public, document=shared)
@@ -156,7 +163,9 @@ def test_deleting_an_account_with_its_drafts_deletes_their_files(client, setting
 
 
 def test_deleting_an_account_without_its_drafts_keeps_their_files_private(
-    client, setting, django_capture_on_commit_callbacks,
+    client,
+    setting,
+    django_capture_on_commit_callbacks,
 ):
     page, document = submit(client, setting["teacher"], setting["community"], django_capture_on_commit_callbacks)
     client.force_login(setting["teacher"].user)

@@ -7,6 +7,7 @@ names). Then every page that shows it is parsed and searched for what a
 browser would execute: a <script> with the payload, any on* attribute, an
 <img src=x>, a javascript: link.
 """
+
 import json
 
 import pytest
@@ -53,8 +54,9 @@ def executable(html):
             value = " ".join(value) if isinstance(value, list) else str(value)
             if name.lower().startswith("on"):
                 found.append(f"<{tag.name} {name}={value!r}>")
-            if name.lower() in ("href", "src", "action", "formaction", "data") and \
-                    value.strip().lower().startswith("javascript:"):
+            if name.lower() in ("href", "src", "action", "formaction", "data") and value.strip().lower().startswith(
+                "javascript:"
+            ):
                 found.append(f"<{tag.name} {name}={value!r}>")
         if tag.name == "img" and tag.get("src") == "x":
             found.append(str(tag)[:200])
@@ -79,7 +81,9 @@ def check(client, url, *, expect_text=SCRIPT, status=200):
 def member(client):
     f.resource_index("en")
     community = f.community(
-        PAYLOAD, summary=PAYLOAD, description=text_to_rich_text(PAYLOAD),
+        PAYLOAD,
+        summary=PAYLOAD,
+        description=text_to_rich_text(PAYLOAD),
     )
     person = f.person(f"Ana {SCRIPT}", discoverability="europe", school=PAYLOAD, bio=PAYLOAD, region=PAYLOAD)
     f.join(person, community)
@@ -89,13 +93,16 @@ def member(client):
 
 def contribution(community, **extra):
     """The contribution form as a teacher fills it, with the payloads in every free-text field."""
-    return form_data(community, **{
-        "title": f"Water {PAYLOAD}",
-        "summary": f"Jar {PAYLOAD}",
-        "body_text": f"First {PAYLOAD}\n\nSecond {PAYLOAD}",
-        "tags": f'"{SCRIPT}", "{ATTRIBUTE}", {LINK}',
-        **extra,
-    })
+    return form_data(
+        community,
+        **{
+            "title": f"Water {PAYLOAD}",
+            "summary": f"Jar {PAYLOAD}",
+            "body_text": f"First {PAYLOAD}\n\nSecond {PAYLOAD}",
+            "tags": f'"{SCRIPT}", "{ATTRIBUTE}", {LINK}',
+            **extra,
+        },
+    )
 
 
 def test_a_contributed_material_shows_every_payload_as_text(client, member):
@@ -136,10 +143,16 @@ def test_the_contribution_form_re_renders_the_payload_as_text_after_an_error(cli
 
 def test_community_person_and_project_fields(client, member):
     person, community = member
-    response = client.post(f"/en/take-part/community/{community.pk}/projects/new/", {
-        "title": f"Rain {PAYLOAD}", "theme": f"Theme {PAYLOAD}", "summary": f"Sum {PAYLOAD}",
-        "description": f"Desc {PAYLOAD}\n\n<b>bold</b> {PAYLOAD}", "looking_for_partners": "on",
-    })
+    response = client.post(
+        f"/en/take-part/community/{community.pk}/projects/new/",
+        {
+            "title": f"Rain {PAYLOAD}",
+            "theme": f"Theme {PAYLOAD}",
+            "summary": f"Sum {PAYLOAD}",
+            "description": f"Desc {PAYLOAD}\n\n<b>bold</b> {PAYLOAD}",
+            "looking_for_partners": "on",
+        },
+    )
     assert response.status_code in (200, 302)
     project = ProjectPage.objects.get(title=f"Rain {PAYLOAD}")
     html = check(client, project.url)
@@ -166,8 +179,9 @@ def test_discussion_titles_and_posts(client, member):
 
 def test_the_search_page_and_results_show_payloads_as_text(client, member):
     person, community = member
-    f.resource(f"Garden {PAYLOAD}", summary=f"Photosynthesis {PAYLOAD}", tags=[SCRIPT], community=community,
-               authors=[person])
+    f.resource(
+        f"Garden {PAYLOAD}", summary=f"Photosynthesis {PAYLOAD}", tags=[SCRIPT], community=community, authors=[person]
+    )
     html = check(client, "/en/search/?q=" + "%3Cscript%3Ealert(1)%3C%2Fscript%3E", expect_text=None)
     assert BeautifulSoup(html, "html.parser").find("input", {"name": "q"}) is not None
     for q in (f"garden {PAYLOAD}", ATTRIBUTE, LINK):

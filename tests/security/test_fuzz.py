@@ -1,11 +1,12 @@
 """Property-based tests of what outsiders feed the site: import files and search URLs.
 
-tests/test_import.py already fuzzes the records inside a well-formed JSON list
+tests/resources/test_import.py already fuzzes the records inside a well-formed JSON list
 and tests/search/test_query.py the query parser; these add whole files as
 bytes through the management command (broken UTF-8, cut-off JSON, huge and
 deeply nested values, refused updates of saved pages) and whole query strings
 through the search page and its autocomplete endpoint.
 """
+
 import json
 from io import StringIO
 from urllib.parse import urlencode
@@ -14,7 +15,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.http import QueryDict
 from django.utils import translation
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from resources.models import ResourcePage
 from search.facets import FACETS, selected_facets
@@ -30,8 +32,13 @@ BOUNDED = settings(max_examples=60, deadline=None, suppress_health_check=[Health
 
 
 def record(external_id, **fields):
-    data = {"id": external_id, "title": f"Material {external_id}", "language": "en",
-            "summary": "Two sentences about it.", "body": "First paragraph."}
+    data = {
+        "id": external_id,
+        "title": f"Material {external_id}",
+        "language": "en",
+        "summary": "Two sentences about it.",
+        "body": "First paragraph.",
+    }
     data.update(fields)
     return data
 
@@ -76,14 +83,17 @@ json_values = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
     max_leaves=12,
 )
-GOOD_FILE = json.dumps([record("kol-1", title="Updated title"), record("new-1"), record("new-2", tags=["a", "b"])],
-                       indent=1)
+GOOD_FILE = json.dumps(
+    [record("kol-1", title="Updated title"), record("new-1"), record("new-2", tags=["a", "b"])], indent=1
+)
 
 
 @IMPORTS
-@given(content=st.binary(max_size=400)
-       | st.text(alphabet=st.sampled_from('[]{},:"0123456789.-eEtrufalsn \n\\u\x00\ud800é'), max_size=200)
-       | st.integers(min_value=0, max_value=len(GOOD_FILE) - 1).map(lambda cut: GOOD_FILE[:cut]))
+@given(
+    content=st.binary(max_size=400)
+    | st.text(alphabet=st.sampled_from('[]{},:"0123456789.-eEtrufalsn \n\\u\x00\ud800é'), max_size=200)
+    | st.integers(min_value=0, max_value=len(GOOD_FILE) - 1).map(lambda cut: GOOD_FILE[:cut])
+)
 def test_arbitrary_bytes_and_cut_off_files_are_refused_with_a_message(existing, content):
     # A cut-off file may still be valid JSON (e.g. "[]" never happens, but "" or "[" are refused).
     if not refused_cleanly(existing, content):
@@ -91,10 +101,34 @@ def test_arbitrary_bytes_and_cut_off_files_are_refused_with_a_message(existing, 
 
 
 @IMPORTS
-@given(records=st.lists(st.dictionaries(
-    st.sampled_from(["id", "title", "summary", "body", "language", "subjects", "levels", "tags", "license",
-                     "authors", "community", "translation_of", "based_on"]) | st.text(max_size=8),
-    json_values, max_size=10), min_size=1, max_size=3))
+@given(
+    records=st.lists(
+        st.dictionaries(
+            st.sampled_from(
+                [
+                    "id",
+                    "title",
+                    "summary",
+                    "body",
+                    "language",
+                    "subjects",
+                    "levels",
+                    "tags",
+                    "license",
+                    "authors",
+                    "community",
+                    "translation_of",
+                    "based_on",
+                ]
+            )
+            | st.text(max_size=8),
+            json_values,
+            max_size=10,
+        ),
+        min_size=1,
+        max_size=3,
+    )
+)
 def test_refused_records_never_change_saved_pages(existing, records):
     # The first record updates a saved page; anything refused in the file must leave it as it was.
     content = json.dumps([record("kol-1", title="Updated title"), *records])
@@ -108,8 +142,10 @@ def test_refused_records_never_change_saved_pages(existing, records):
 
 
 @IMPORTS
-@given(field=st.sampled_from(["id", "title", "summary", "body", "community", "translation_of", "based_on"]),
-       value=st.text(min_size=1, max_size=30).map(lambda s: s * 400) | st.text(max_size=50))
+@given(
+    field=st.sampled_from(["id", "title", "summary", "body", "community", "translation_of", "based_on"]),
+    value=st.text(min_size=1, max_size=30).map(lambda s: s * 400) | st.text(max_size=50),
+)
 def test_huge_strings_and_unicode_never_crash(existing, field, value):
     fields = {"title": "Updated title", field: value}
     if not refused_cleanly(existing, json.dumps([record("kol-1", **fields)])):
@@ -126,9 +162,11 @@ def test_deep_nesting_is_refused(existing, depth):
 # -- search URLs ------------------------------------------------------------------
 
 PARAM_KEYS = ["q", "sort", "tab", "page", "all_languages", *[facet.key for facet in FACETS]]
-nasty_text = (st.text(max_size=60)
-              | st.text(alphabet=st.sampled_from('"-\'()!&|*:\\%<>ab \x00\x1f\u200b\ud7ff\U0001f600'), max_size=40)
-              | st.text(min_size=1, max_size=5).map(lambda s: s * 300))
+nasty_text = (
+    st.text(max_size=60)
+    | st.text(alphabet=st.sampled_from("\"-'()!&|*:\\%<>ab \x00\x1f\u200b\ud7ff\U0001f600"), max_size=40)
+    | st.text(min_size=1, max_size=5).map(lambda s: s * 300)
+)
 params = st.lists(st.tuples(st.sampled_from(PARAM_KEYS) | st.text(max_size=6), nasty_text), max_size=8)
 
 
@@ -136,8 +174,14 @@ params = st.lists(st.tuples(st.sampled_from(PARAM_KEYS) | st.text(max_size=6), n
 def library():
     community = f.community("Garden teachers", summary="School gardens.")
     for i in range(3):
-        f.resource(f"Photosynthesis lesson {i}", summary="Plants, light and water.", subjects=["biology"],
-                   levels=[2], tags=["garden"], community=community)
+        f.resource(
+            f"Photosynthesis lesson {i}",
+            summary="Plants, light and water.",
+            subjects=["biology"],
+            levels=[2],
+            tags=["garden"],
+            community=community,
+        )
     return community
 
 

@@ -17,6 +17,7 @@ what the next request sees. Deterministic: no randomness, the same requests
 every run. tests/security/test_fuzz.py does the same for import files and the
 search parser with hypothesis.
 """
+
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -74,17 +75,43 @@ QUERY_KEYS = ["page", "p", "q", "next", "export", "sort", "tab", "all_languages"
 POST_KEYS = ["action", "membership", "report", "next", "key", "locale", "person", "email"]
 
 # The API's parameters per view: Wagtail's own and our models' filterable fields.
-API_PAGE_KEYS = ["type", "fields", "search", "search_operator", "order", "offset", "limit", "child_of",
-                 "ancestor_of", "descendant_of", "translation_of", "locale", "title", "slug", "show_in_menus",
-                 "material_language"]
+API_PAGE_KEYS = [
+    "type",
+    "fields",
+    "search",
+    "search_operator",
+    "order",
+    "offset",
+    "limit",
+    "child_of",
+    "ancestor_of",
+    "descendant_of",
+    "translation_of",
+    "locale",
+    "title",
+    "slug",
+    "show_in_menus",
+    "material_language",
+]
 API_MEDIA_KEYS = ["fields", "search", "search_operator", "order", "offset", "limit", "title", "tags"]
 API_QUERIES = {
-    "pages/": API_PAGE_KEYS, "pages/find/": ["id", "html_path", "type"], "pages/1/": ["fields", "type"],
-    "images/": API_MEDIA_KEYS, "images/find/": ["id"], "images/1/": ["fields"],
-    "documents/": API_MEDIA_KEYS, "documents/find/": ["id"], "documents/1/": ["fields"],
+    "pages/": API_PAGE_KEYS,
+    "pages/find/": ["id", "html_path", "type"],
+    "pages/1/": ["fields", "type"],
+    "images/": API_MEDIA_KEYS,
+    "images/find/": ["id"],
+    "images/1/": ["fields"],
+    "documents/": API_MEDIA_KEYS,
+    "documents/find/": ["id"],
+    "documents/1/": ["fields"],
 }
-OAI_ARGUMENTS = sorted({name for required, optional, exclusive in VERBS.values()
-                        for name in (*required, *optional, *([exclusive] if exclusive else []))})
+OAI_ARGUMENTS = sorted(
+    {
+        name
+        for required, optional, exclusive in VERBS.values()
+        for name in (*required, *optional, *([exclusive] if exclusive else []))
+    }
+)
 
 
 # -- the URL configuration, flattened -----------------------------------------------
@@ -148,7 +175,7 @@ def _pattern_parts(pattern):
     if isinstance(pattern, RoutePattern):
         route, parts, last = str(pattern), [], 0
         for match in _ROUTE_PARAM.finditer(route):
-            parts += [route[last:match.start()], ("param", match["converter"] or "str")]
+            parts += [route[last : match.start()], ("param", match["converter"] or "str")]
             last = match.end()
         return [*parts, route[last:]]
     if isinstance(pattern, RegexPattern):
@@ -160,8 +187,10 @@ def all_routes(patterns=None, prefix=None):
     patterns = get_resolver().url_patterns if patterns is None else patterns
     prefix = prefix or Route()
     for entry in patterns:
-        route = Route(parts=[*prefix.parts, *_pattern_parts(entry.pattern)],
-                      localized=prefix.localized or isinstance(entry.pattern, LocalePrefixPattern))
+        route = Route(
+            parts=[*prefix.parts, *_pattern_parts(entry.pattern)],
+            localized=prefix.localized or isinstance(entry.pattern, LocalePrefixPattern),
+        )
         if isinstance(entry, URLResolver):
             yield from all_routes(entry.url_patterns, route)
         else:
@@ -174,6 +203,7 @@ def is_admin(route):
 
 
 # -- the visitors and the demo-like world -----------------------------------------------
+
 
 @dataclass
 class World:
@@ -206,8 +236,14 @@ def build_world(home):
     project = f.project(community, title="Rain gauges")
     project.partners.create(person=teacher, school="Skolan", country="SE")
     f.publish(project)
-    published = f.resource("Photosynthesis lesson", subjects=["biology"], levels=[2], tags=["garden"],
-                           authors=[teacher], community=community)
+    published = f.resource(
+        "Photosynthesis lesson",
+        subjects=["biology"],
+        levels=[2],
+        tags=["garden"],
+        authors=[teacher],
+        community=community,
+    )
     draft = f.resource("Draft about soil", live=False, authors=[teacher], community=community)
     f.resource("Members only notes", community=closed, authors=[facilitator])
     f.translate(published, "sv", title="Fotosyntes")
@@ -219,7 +255,8 @@ def build_world(home):
     invitation = Invitation.objects.create(email="new@example.org", community=community, invited_by=facilitator)
     pages = [p.url for p in (community, project, published, f.resource_index(), f.community_index(), home)]
     return World(
-        teacher=teacher.user, facilitator=facilitator.user,
+        teacher=teacher.user,
+        facilitator=facilitator.user,
         ids=[str(pk) for pk in (community.pk, project.pk, published.pk, draft.pk, thread.pk, post.pk, attempt.pk)],
         slugs=[community.slug, teacher.slug, invitation.token],
         pages=pages,
@@ -266,7 +303,8 @@ class Probe:
 
     def assert_clean(self):
         assert not self.failures, f"{len(self.failures)} of {self.count} requests failed:\n" + "\n".join(
-            self.failures[:60])
+            self.failures[:60]
+        )
 
 
 def data_repr(data):
@@ -276,6 +314,7 @@ def data_repr(data):
 
 
 # -- the walks -------------------------------------------------------------------------
+
 
 def hostile_paths(routes):
     """Every route with each hostile value in each parameter, the language prefix rotating.
@@ -324,8 +363,13 @@ def forms_of(response, url):
         if (form.get("method") or "get").lower() != "post":
             continue
         action = form.get("action") or url
-        names = sorted({el.get("name") for el in form.iter("input", "select", "textarea")
-                        if el.get("name") and el.get("name") != "csrfmiddlewaretoken"})
+        names = sorted(
+            {
+                el.get("name")
+                for el in form.iter("input", "select", "textarea")
+                if el.get("name") and el.get("name") != "csrfmiddlewaretoken"
+            }
+        )
         found.append((action, tuple(names)))
     return found
 
@@ -338,8 +382,11 @@ def test_every_url_pattern_with_hostile_path_values(world):
     for url in hostile_paths([r for r in routes if is_admin(r)]):
         probe.send("anonymous", "get", url)
     # The rest: the visitors take turns, so each meets every route with a third of the values.
-    catch_all = [f"/{language}/{prefix}{value}/" for prefix in ("", "materials/")
-                 for language, value in zip(itertools.cycle(LANGUAGES), HOSTILE_SEGMENTS)]
+    catch_all = [
+        f"/{language}/{prefix}{value}/"
+        for prefix in ("", "materials/")
+        for language, value in zip(itertools.cycle(LANGUAGES), HOSTILE_SEGMENTS)
+    ]
     urls = [*hostile_paths([r for r in routes if not is_admin(r)]), *catch_all]
     for url, visitor in zip(urls, itertools.cycle(VISITORS)):
         probe.send(visitor, "get", url)
@@ -379,8 +426,9 @@ def api_and_oai_urls():
         for name, value in itertools.product(OAI_ARGUMENTS, HOSTILE_VALUES):
             yield "/oai/?" + urlencode({"verb": verb, "metadataPrefix": "oai_dc", name: value})
         yield "/oai/?" + urlencode({"verb": verb, "metadataPrefix": "oai_dc", "\x01": "1"})
-        yield "/oai/?" + urlencode({"verb": verb, "metadataPrefix": "oai_dc",
-                                    "identifier": "oai:kollega.example:resource/" + "-" * 36 + "/en"})
+        yield "/oai/?" + urlencode(
+            {"verb": verb, "metadataPrefix": "oai_dc", "identifier": "oai:kollega.example:resource/" + "-" * 36 + "/en"}
+        )
         yield f"/oai/?verb={quote(verb)}&metadataPrefix=%FF"
     languages = itertools.cycle(LANGUAGES)
     for key, value in itertools.product(QUERY_KEYS, HOSTILE_VALUES):
@@ -400,15 +448,24 @@ def test_api_oai_and_search_with_hostile_query_strings(client, world):
 
 # Beyond the enumerated values: hypothesis-made query strings (as tests/security/test_fuzz.py does for
 # the search page), derandomized so that CI runs the same examples every time.
-MACHINE_PATHS = ["/api/v2/pages/", "/api/v2/pages/find/", "/api/v2/documents/", "/api/v2/images/", "/oai/",
-                 "/en/search/", "/sv/search/autocomplete/"]
+MACHINE_PATHS = [
+    "/api/v2/pages/",
+    "/api/v2/pages/find/",
+    "/api/v2/documents/",
+    "/api/v2/images/",
+    "/oai/",
+    "/en/search/",
+    "/sv/search/autocomplete/",
+]
 MACHINE_KEYS = sorted({*API_PAGE_KEYS, "id", "html_path", "verb", *OAI_ARGUMENTS, *QUERY_KEYS})
 
 
 @hypothesis_settings(max_examples=80, deadline=None, derandomize=True, database=None)
-@given(path=st.sampled_from(MACHINE_PATHS),
-       verb=st.sampled_from([*VERBS, None]),
-       pairs=st.lists(st.tuples(st.sampled_from(MACHINE_KEYS) | st.text(max_size=6), nasty_text), max_size=5))
+@given(
+    path=st.sampled_from(MACHINE_PATHS),
+    verb=st.sampled_from([*VERBS, None]),
+    pairs=st.lists(st.tuples(st.sampled_from(MACHINE_KEYS) | st.text(max_size=6), nasty_text), max_size=5),
+)
 def test_arbitrary_query_strings_on_the_machine_endpoints(world, path, verb, pairs):
     probe = Probe(world, visitors=["anonymous"])
     probe.send("anonymous", "get", f"{path}?" + querystring([*([("verb", verb)] if verb else []), *pairs]))

@@ -4,6 +4,7 @@ The production settings module is imported with a made-up SECRET_KEY and its
 security settings (middleware included) are applied over the test settings,
 so these tests check what a production response carries.
 """
+
 import importlib
 import sys
 
@@ -16,9 +17,18 @@ from tests import factories as f
 pytestmark = pytest.mark.django_db
 
 SECURITY_SETTINGS = (
-    "MIDDLEWARE", "SECURE_SSL_REDIRECT", "SECURE_PROXY_SSL_HEADER", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
-    "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD", "SECURE_CONTENT_TYPE_NOSNIFF",
-    "SECURE_REFERRER_POLICY", "SECURE_CROSS_ORIGIN_OPENER_POLICY", "X_FRAME_OPTIONS",
+    "MIDDLEWARE",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_PROXY_SSL_HEADER",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_CONTENT_TYPE_NOSNIFF",
+    "SECURE_REFERRER_POLICY",
+    "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+    "X_FRAME_OPTIONS",
 )
 
 
@@ -51,7 +61,10 @@ def material():
 
 def test_production_installs_the_headers_middleware_around_django_security(production):
     middleware = production["MIDDLEWARE"]
-    assert middleware[:2] == ["kollega.security.SecurityHeadersMiddleware", "django.middleware.security.SecurityMiddleware"]
+    assert middleware[:2] == [
+        "kollega.security.SecurityHeadersMiddleware",
+        "django.middleware.security.SecurityMiddleware",
+    ]
 
 
 def test_production_security_settings(production):
@@ -93,7 +106,9 @@ def test_plain_http_is_redirected_to_https_with_the_headers(client, production, 
     assert "Content-Security-Policy" in response
 
 
-@pytest.mark.parametrize("path", ["/en/search/?q=garden", "/en/no-such-page/", "/api/v2/pages/", "/en/account/sign-in/"])
+@pytest.mark.parametrize(
+    "path", ["/en/search/?q=garden", "/en/no-such-page/", "/api/v2/pages/", "/en/account/sign-in/"]
+)
 def test_other_responses_carry_the_site_policy(client, production, material, path):
     response = client.get(path, secure=True)
     assert response.status_code in (200, 404)
@@ -147,12 +162,22 @@ def test_front_end_pages_need_nothing_the_site_policy_blocks(client, production)
     olga = f.person("Olga Open", discoverability="europe")
     community = f.community("Garden teachers", summary="Teachers of school gardens.")
     f.join(olga, community)
-    material = f.resource("Photosynthesis", summary="Plants and light.", authors=[olga], community=community,
-                          tags=["garden"])
+    material = f.resource(
+        "Photosynthesis", summary="Plants and light.", authors=[olga], community=community, tags=["garden"]
+    )
     project = f.project(community, title="Garden project", summary="Plants.")
     unit = f.unit(1, title="Facilitating a garden lesson")
-    pages = ["/en/", material.url, community.url, project.url, unit.url, f"/en/people/{olga.slug}/",
-             "/en/search/?q=garden", "/en/account/sign-in/", "/en/account/sign-up/"]
+    pages = [
+        "/en/",
+        material.url,
+        community.url,
+        project.url,
+        unit.url,
+        f"/en/people/{olga.slug}/",
+        "/en/search/?q=garden",
+        "/en/account/sign-in/",
+        "/en/account/sign-up/",
+    ]
     for path in pages:
         response = client.get(path, secure=True)
         assert response.status_code == 200, path

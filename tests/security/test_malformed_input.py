@@ -3,6 +3,7 @@
 tests/security/test_fuzz_urls.py walks every URL with hostile values; these
 are the reproduced findings, one by one, with what the visitor should see.
 """
+
 import pytest
 from lxml import etree
 
@@ -40,16 +41,20 @@ def oai_error(client, query):
 
 # -- OAI-PMH ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("query", [
-    "verb=ListRecords&metadataPrefix=%01",
-    "verb=ListRecords&metadataPrefix=oai_dc&set=%01",
-    "verb=ListRecords&metadataPrefix=oai_dc&from=%01",
-    "verb=ListIdentifiers&metadataPrefix=oai_dc&until=2020-01-01%1F",
-    "verb=GetRecord&metadataPrefix=oai_dc&identifier=%01",
-    "verb=ListRecords&metadataPrefix=oai_dc&%01=1",
-    "verb=ListSets&resumptionToken=%00",
-    "verb=Identify&%EF%BF%BE=1",  # U+FFFE: not a character XML allows either
-])
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "verb=ListRecords&metadataPrefix=%01",
+        "verb=ListRecords&metadataPrefix=oai_dc&set=%01",
+        "verb=ListRecords&metadataPrefix=oai_dc&from=%01",
+        "verb=ListIdentifiers&metadataPrefix=oai_dc&until=2020-01-01%1F",
+        "verb=GetRecord&metadataPrefix=oai_dc&identifier=%01",
+        "verb=ListRecords&metadataPrefix=oai_dc&%01=1",
+        "verb=ListSets&resumptionToken=%00",
+        "verb=Identify&%EF%BF%BE=1",  # U+FFFE: not a character XML allows either
+    ],
+)
 def test_oai_arguments_that_xml_cannot_carry_are_a_bad_argument(client, home, query):
     code, request = oai_error(client, query)
     assert code == "badArgument"
@@ -66,6 +71,7 @@ def test_oai_identifier_of_36_characters_that_is_not_a_uuid_does_not_exist(clien
 
 
 # -- API v2 -------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("search", ["%22", "%22%22%22", "%00", "-", "%28%29%2A", "NEAR%28a"])
 def test_api_search_takes_engine_syntax_as_plain_text(client, home, search):
@@ -90,15 +96,18 @@ def test_api_search_still_finds_words_phrases_and_honours_exclusions_and_or(clie
     assert titles("search=photosynthesis garden&search_operator=or") == ["Garden water lesson", "Photosynthesis lesson"]
 
 
-@pytest.mark.parametrize(("url", "status", "message"), [
-    ("/api/v2/pages/?search=a&search_operator=xor", 400, "search_operator must be 'and' or 'or'"),
-    (f"/api/v2/pages/?offset={HUGE}", 400, "offset cannot be higher than 9223372036854775807"),
-    ("/api/v2/pages/find/?id=abc", 400, "id must be a positive integer"),
-    (f"/api/v2/pages/find/?id={HUGE}", 400, "id must be a positive integer"),
-    ("/api/v2/documents/find/?id=abc", 400, "id must be a positive integer"),
-    ("/api/v2/images/find/?id=%00", 400, "id must be a positive integer"),
-    ("/api/v2/pages/find/?id=999999", 404, "not found"),
-])
+@pytest.mark.parametrize(
+    ("url", "status", "message"),
+    [
+        ("/api/v2/pages/?search=a&search_operator=xor", 400, "search_operator must be 'and' or 'or'"),
+        (f"/api/v2/pages/?offset={HUGE}", 400, "offset cannot be higher than 9223372036854775807"),
+        ("/api/v2/pages/find/?id=abc", 400, "id must be a positive integer"),
+        (f"/api/v2/pages/find/?id={HUGE}", 400, "id must be a positive integer"),
+        ("/api/v2/documents/find/?id=abc", 400, "id must be a positive integer"),
+        ("/api/v2/images/find/?id=%00", 400, "id must be a positive integer"),
+        ("/api/v2/pages/find/?id=999999", 404, "not found"),
+    ],
+)
 def test_api_malformed_parameters_are_a_client_error_with_a_message(client, home, url, status, message):
     response = client.get(url)
     assert response.status_code == status
@@ -113,11 +122,20 @@ def test_api_offset_past_the_end_is_an_empty_page(client, home):
 
 # -- front end: ids in URLs and in form fields -----------------------------------------
 
-@pytest.mark.parametrize("path", [
-    "/en/discussions/community/{n}/", "/en/take-part/community/{n}/requests/", "/en/take-part/community/{n}/join/",
-    "/en/contribute/{n}/edit/", "/en/take-part/project/{n}/partners/", "/sv/self-assessment/{n}/",
-    "/en/discussions/thread/{n}/", "/de/contribute/{n}/adapt/",
-])
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/discussions/community/{n}/",
+        "/en/take-part/community/{n}/requests/",
+        "/en/take-part/community/{n}/join/",
+        "/en/contribute/{n}/edit/",
+        "/en/take-part/project/{n}/partners/",
+        "/sv/self-assessment/{n}/",
+        "/en/discussions/thread/{n}/",
+        "/de/contribute/{n}/adapt/",
+    ],
+)
 @pytest.mark.parametrize("number", [HUGE, "9223372036854775808", "0"])
 def test_ids_no_database_can_hold_are_not_found(client, member, path, number):
     for method in (client.get, client.post):
@@ -132,8 +150,14 @@ def test_the_largest_id_still_reaches_the_view(client, member):
 
 def test_profile_with_out_of_range_choices_is_a_form_error_and_saves_nothing(client, member):
     f.subject("biology")
-    data = {"display_name": "Changed name", "country": "SE", "discoverability": "europe",
-            "languages": HUGE, "subjects": HUGE, "levels": HUGE}
+    data = {
+        "display_name": "Changed name",
+        "country": "SE",
+        "discoverability": "europe",
+        "languages": HUGE,
+        "subjects": HUGE,
+        "levels": HUGE,
+    }
     response = client.post("/en/account/profile/", data)
     assert response.status_code == 200
     errors = response.context["form"].errors
@@ -144,9 +168,16 @@ def test_profile_with_out_of_range_choices_is_a_form_error_and_saves_nothing(cli
 
 
 def test_contribution_with_out_of_range_choices_is_a_form_error_and_creates_nothing(client, member):
-    data = {"title": "Soil", "summary": "About soil.", "material_language": "en",
-            "licence": "https://creativecommons.org/licenses/by/4.0/",
-            "community": HUGE, "subjects": HUGE, "levels": HUGE, "resource_type": HUGE}
+    data = {
+        "title": "Soil",
+        "summary": "About soil.",
+        "material_language": "en",
+        "licence": "https://creativecommons.org/licenses/by/4.0/",
+        "community": HUGE,
+        "subjects": HUGE,
+        "levels": HUGE,
+        "resource_type": HUGE,
+    }
     response = client.post("/en/contribute/", data)
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"community", "subjects", "levels", "resource_type"}
@@ -159,8 +190,10 @@ def test_a_facilitator_posting_a_malformed_request_or_report_id_gets_not_found(c
     requested = f.join(f.person("Rut Request"), community, status="requested")
     client.force_login(facilitator.user)
     for value in ("abc", "", HUGE, "1.5"):
-        for url, field in ((f"/en/take-part/community/{community.pk}/requests/", "membership"),
-                           (f"/en/discussions/community/{community.pk}/reports/", "report")):
+        for url, field in (
+            (f"/en/take-part/community/{community.pk}/requests/", "membership"),
+            (f"/en/discussions/community/{community.pk}/reports/", "report"),
+        ):
             response = client.post(url, {field: value, "action": "accept"})
             assert response.status_code == 404, (url, value)
     assert Membership.objects.get(pk=requested.pk).status == "requested"
@@ -168,10 +201,12 @@ def test_a_facilitator_posting_a_malformed_request_or_report_id_gets_not_found(c
 
 # -- projects whose title has no letters ----------------------------------------------
 
+
 def test_projects_titled_without_letters_are_created_with_a_slug_of_their_own(client, community, member):
     for title in ("!!!", "\U0001f642", "---"):
-        response = client.post(f"/en/take-part/community/{community.pk}/projects/new/",
-                               {"title": title, "theme": "Punctuation"})
+        response = client.post(
+            f"/en/take-part/community/{community.pk}/projects/new/", {"title": title, "theme": "Punctuation"}
+        )
         assert response.status_code == 302, title
     slugs = sorted(ProjectPage.objects.child_of(community).values_list("slug", flat=True))
     assert slugs == ["project", "project-1", "project-2"]

@@ -4,6 +4,7 @@ Before, my-data.json, the profile editor, the for-you page, drafts and saved
 self-assessments went out without Cache-Control: a shared proxy, or the browser of a
 shared school computer after signing out, could serve one teacher's data to the next.
 """
+
 import pytest
 
 from assessment.models import SelfAssessment

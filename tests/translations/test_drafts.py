@@ -5,6 +5,7 @@ report counts it as in progress until then. The test drives the admin views
 an editor uses: "Translate" (submit), the translation editor's "Publish in
 ...", and "Sync translated pages".
 """
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -22,8 +23,11 @@ GERMAN_TITLE = "Klimawandel im Klassenzimmer"
 GERMAN_SUMMARY = "Die Klasse misst ein Jahr lang das Wetter auf dem Schulhof."
 SWEDISH_TITLE = "Klimatförändringar i klassrummet"
 SWEDISH_SUMMARY = "Klassen mäter vädret på skolgården under ett år."
-WORDS = {GERMAN_TITLE: SWEDISH_TITLE, GERMAN_SUMMARY: SWEDISH_SUMMARY,
-         "klimawandel-im-klassenzimmer": "klimatforandringar-i-klassrummet"}
+WORDS = {
+    GERMAN_TITLE: SWEDISH_TITLE,
+    GERMAN_SUMMARY: SWEDISH_SUMMARY,
+    "klimawandel-im-klassenzimmer": "klimatforandringar-i-klassrummet",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -50,7 +54,10 @@ def german():
 def swedish_reader(german):
     reader = f.person("Lena Svensson")
     TranslationRequest.objects.create(
-        user=reader.user, translation_key=german.translation_key, locale=f.locale("sv"), source_page=german,
+        user=reader.user,
+        translation_key=german.translation_key,
+        locale=f.locale("sv"),
+        source_page=german,
     )
     return reader
 
@@ -68,7 +75,8 @@ def submit_for_swedish(client, editor, page, capture):
     client.force_login(editor)
     with capture(execute=True):
         response = client.post(
-            reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [f.locale("sv").pk]},
+            reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+            {"locales": [f.locale("sv").pk]},
         )
     assert response.status_code == 302
     return Translation.objects.get(source__object_id=page.translation_key, target_locale__language_code="sv")
@@ -78,9 +86,14 @@ def translate_strings(translation, words, user):
     for segment in StringSegment.objects.filter(source=translation.source).select_related("string"):
         if segment.string.data in words:
             StringTranslation.objects.update_or_create(
-                translation_of=segment.string, locale=translation.target_locale, context=segment.context,
-                defaults={"data": words[segment.string.data], "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                          "last_translated_by": user},
+                translation_of=segment.string,
+                locale=translation.target_locale,
+                context=segment.context,
+                defaults={
+                    "data": words[segment.string.data],
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    "last_translated_by": user,
+                },
             )
 
 
@@ -93,7 +106,8 @@ def publish_in_editor(client, page, capture):
 
 
 def test_submitting_a_live_material_for_translation_makes_a_draft_and_tells_nobody(
-        db, client, editor, german, swedish_reader, django_capture_on_commit_callbacks):
+    db, client, editor, german, swedish_reader, django_capture_on_commit_callbacks
+):
     submit_for_swedish(client, editor, german, django_capture_on_commit_callbacks)
 
     swedish = swedish_of(german)
@@ -114,7 +128,8 @@ def test_submitting_a_live_material_for_translation_makes_a_draft_and_tells_nobo
 
 
 def test_the_editor_publishing_the_translation_answers_the_request(
-        db, client, editor, german, swedish_reader, django_capture_on_commit_callbacks):
+    db, client, editor, german, swedish_reader, django_capture_on_commit_callbacks
+):
     translation = submit_for_swedish(client, editor, german, django_capture_on_commit_callbacks)
     translate_strings(translation, WORDS, editor)
 
@@ -152,8 +167,9 @@ def test_syncing_a_translated_page_publishes_nothing(db, client, editor, german,
     assert sv_cell(german).state == IN_PROGRESS  # a new string waits for its translation
 
 
-def test_a_draft_translation_stays_a_draft_when_synced(db, client, editor, german, swedish_reader,
-                                                       django_capture_on_commit_callbacks):
+def test_a_draft_translation_stays_a_draft_when_synced(
+    db, client, editor, german, swedish_reader, django_capture_on_commit_callbacks
+):
     submit_for_swedish(client, editor, german, django_capture_on_commit_callbacks)
     source = TranslationSource.objects.get(object_id=german.translation_key)
     with django_capture_on_commit_callbacks(execute=True):
@@ -162,7 +178,9 @@ def test_a_draft_translation_stays_a_draft_when_synced(db, client, editor, germa
     assert mail.outbox == [] and TranslationRequest.objects.open().count() == 1
 
 
-def test_an_alias_showing_the_source_text_answers_no_request(db, german, swedish_reader, django_capture_on_commit_callbacks):
+def test_an_alias_showing_the_source_text_answers_no_request(
+    db, german, swedish_reader, django_capture_on_commit_callbacks
+):
     """Wagtail announces alias updates with page_published(alias=True): the alias is still German."""
     alias = german.copy_for_translation(f.locale("sv"), alias=True)  # as wagtail-localize's tree sync makes it
     assert alias.live and alias.translation_key == german.translation_key

@@ -1,4 +1,5 @@
 """Translation workflows: the PO round trip through wagtail-localize, the status report, readers' requests, credits."""
+
 import csv
 import io
 
@@ -29,8 +30,12 @@ SWEDISH = {
 
 
 def garden(**fields):
-    page = f.resource("Photosynthesis in the school garden",
-                      summary="Pupils measure how light changes the growth of cress.", subjects=["biology"], **fields)
+    page = f.resource(
+        "Photosynthesis in the school garden",
+        summary="Pupils measure how light changes the growth of cress.",
+        subjects=["biology"],
+        **fields,
+    )
     page.body = [("heading", "Plants need light")]
     return f.publish(page)
 
@@ -79,7 +84,9 @@ def editor(db):
 # -- The editor workflow ----------------------------------------------------
 
 
-def test_po_round_trip_publishes_swedish_text_and_a_later_source_change_waits(db, client, django_capture_on_commit_callbacks):
+def test_po_round_trip_publishes_swedish_text_and_a_later_source_change_waits(
+    db, client, django_capture_on_commit_callbacks
+):
     english = garden()
     source, translation = start_translation(english, "sv")
 
@@ -105,8 +112,11 @@ def test_po_round_trip_publishes_swedish_text_and_a_later_source_change_waits(db
 
     total, done = translation.get_progress()
     assert (total, done) == (4, 3)
-    waiting = [s.string.data for s in StringSegment.objects.filter(source=source).annotate_translation(f.locale("sv"))
-               if s.translation is None]
+    waiting = [
+        s.string.data
+        for s in StringSegment.objects.filter(source=source).annotate_translation(f.locale("sv"))
+        if s.translation is None
+    ]
     assert waiting == ["Pupils measure how light and water change the growth of cress."]
     cell = cells(build_report(), english)["sv"]
     assert (cell.state, cell.percent) == (IN_PROGRESS, 75)
@@ -137,7 +147,9 @@ def test_machine_translation_uses_the_configured_dummy_translator(settings):
 def test_a_new_translation_is_written_in_its_own_language(db, django_capture_on_commit_callbacks):
     english = garden()
     _source, translation = start_translation(english, "pt")
-    translation.import_po(filled_po(translation, {"Photosynthesis in the school garden": "Fotossíntese na horta escolar"}))
+    translation.import_po(
+        filled_po(translation, {"Photosynthesis in the school garden": "Fotossíntese na horta escolar"})
+    )
     portuguese = publish_translation(translation, django_capture_on_commit_callbacks)
     assert portuguese.material_language == "pt" and english.material_language == "en"
     assert list(portuguese.subjects.all()) == list(english.subjects.all())  # synchronised
@@ -176,13 +188,17 @@ def test_a_po_file_with_unknown_strings_is_refused_and_keeps_earlier_work(db):
     # Nothing from the refused file was kept, and nothing earlier was lost.
     assert translation.get_progress() == (4, 1)
     assert [e.msgstr for e in translation.export_po() if e.msgid == "Photosynthesis in the school garden"] == [
-        "Fotosyntes i skolträdgården"]
+        "Fotosyntes i skolträdgården"
+    ]
 
 
-@pytest.mark.parametrize("content, message", [
-    ("this is not a po file \x00", "not a valid PO file: Syntax error \\(line 1\\)"),
-    ('msgid "Photosynthesis in the school garden"\nmsgstr "Fotosyntes"\n', "X-WagtailLocalize-TranslationID"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("this is not a po file \x00", "not a valid PO file: Syntax error \\(line 1\\)"),
+        ('msgid "Photosynthesis in the school garden"\nmsgstr "Fotosyntes"\n', "X-WagtailLocalize-TranslationID"),
+    ],
+)
 def test_a_po_file_without_the_translation_header_or_unreadable_is_refused(db, content, message):
     _s, translation = start_translation(garden(), "sv")
     with pytest.raises(POFileRefused, match=message):
@@ -198,7 +214,9 @@ def test_the_editors_upload_button_reports_the_problem(db, client, editor):
     client.force_login(get_user_model().objects.create_superuser("admin", "a@example.org", "pw-kollega-1"))
     url = f"/admin/localize/translate/{swedish.pk}/pofile/upload/"
 
-    wrong = SimpleUploadedFile("de.po", str(filled_po(german, {"Photosynthesis in the school garden": "Photosynthese"})).encode())
+    wrong = SimpleUploadedFile(
+        "de.po", str(filled_po(german, {"Photosynthesis in the school garden": "Photosynthese"})).encode()
+    )
     response = client.post(url, {"file": wrong, "next": "/admin/"}, follow=True)
     assert "This PO file is for the Deutsch translation of this page" in response.content.decode()
     assert swedish.get_progress()[1] == 0
@@ -228,10 +246,14 @@ def test_translator_credits_stay_on_the_translation_when_contributors_sync(db, d
     credits = {(c.person.display_name, c.role) for c in swedish.contributors.all()}
     assert credits == {("Anna Berg", "author"), ("Rita Sousa", "author"), ("Maria Lind", "translator")}
     assert {(c.person.display_name, c.role) for c in english.contributors.all()} == {
-        ("Anna Berg", "author"), ("Rita Sousa", "author")}
+        ("Anna Berg", "author"),
+        ("Rita Sousa", "author"),
+    }
 
 
-def test_whoever_translates_through_wagtail_localize_is_credited_on_the_page(db, client, django_capture_on_commit_callbacks):
+def test_whoever_translates_through_wagtail_localize_is_credited_on_the_page(
+    db, client, django_capture_on_commit_callbacks
+):
     maria = f.person("Maria Lind")
     english = garden(authors=[f.person("Anna Berg")])
     _s, translation = start_translation(english, "sv")
@@ -266,15 +288,30 @@ def test_report_states_for_every_locale(db, django_capture_on_commit_callbacks):
 def test_a_page_first_written_in_portuguese_is_reported_with_portuguese_as_source(db):
     portuguese = f.resource("Frações com pizza", code="pt")
     assert {code: cell.state for code, cell in cells(build_report(), portuguese).items()} == {
-        "en": MISSING, "sv": MISSING, "de": MISSING, "pt": SOURCE}
+        "en": MISSING,
+        "sv": MISSING,
+        "de": MISSING,
+        "pt": SOURCE,
+    }
 
 
 def test_report_covers_every_translatable_page_type(db):
     community = f.community("Stockholm biology teachers")
-    pages = [garden(), f.unit(1, title="Starting a community"), community, f.project(community, title="Water"),
-             f.add_child(f.home(), __import__("home.models", fromlist=["StandardPage"]).StandardPage(title="About"))]
+    pages = [
+        garden(),
+        f.unit(1, title="Starting a community"),
+        community,
+        f.project(community, title="Water"),
+        f.add_child(f.home(), __import__("home.models", fromlist=["StandardPage"]).StandardPage(title="About")),
+    ]
     reported = {row.translation_key: row.page_type for row in build_report()}
-    assert [reported[p.translation_key] for p in pages] == ["resource", "curriculum_unit", "community", "project", "standard"]
+    assert [reported[p.translation_key] for p in pages] == [
+        "resource",
+        "curriculum_unit",
+        "community",
+        "project",
+        "standard",
+    ]
 
 
 def test_report_filters_by_page_type_community_locale_and_status(db):
@@ -286,7 +323,11 @@ def test_report_filters_by_page_type_community_locale_and_status(db):
 
     keys = lambda **filters: {row.translation_key for row in build_report(**filters)}  # noqa: E731
     assert keys(page_type="resource") == {ours.translation_key, theirs.translation_key}
-    assert keys(community=stockholm.translation_key) == {ours.translation_key, stockholm.translation_key, project.translation_key}
+    assert keys(community=stockholm.translation_key) == {
+        ours.translation_key,
+        stockholm.translation_key,
+        project.translation_key,
+    }
     assert keys(page_type="resource", locale="de", status=UP_TO_DATE) == {theirs.translation_key}
     assert keys(page_type="resource", locale="de", status=MISSING) == {ours.translation_key}
     rows = build_report(locale="de")
@@ -308,13 +349,17 @@ def test_report_view_for_editors_with_filters_and_csv(db, client, editor):
     lines = list(csv.DictReader(io.StringIO(response.content.decode())))
     by_language = {line["language"]: line for line in lines if line["title"] == "Photosynthesis in the school garden"}
     assert {code: line["status"] for code, line in by_language.items()} == {
-        "en": "source", "sv": "up_to_date", "de": "missing", "pt": "missing"}
+        "en": "source",
+        "sv": "up_to_date",
+        "de": "missing",
+        "pt": "missing",
+    }
 
     assert "Translation status" in client.get("/admin/").content.decode()  # the menu item
 
 
 def test_csv_export_does_not_let_a_title_run_as_a_formula(db, client, editor):
-    f.resource("=HYPERLINK(\"http://evil.example\")")
+    f.resource('=HYPERLINK("http://evil.example")')
     client.force_login(editor)
     text = client.get("/admin/reports/translation-status/?export=csv").content.decode()
     assert "'=HYPERLINK" in text
@@ -359,7 +404,9 @@ def test_a_signed_in_reader_asks_for_a_translation_once(db, client):
     for _ in range(2):
         response = client.post(english.url, {"translation_request": "1", "locale": "sv"})
         assert response.status_code == 302
-    assert TranslationRequest.objects.open().filter(user=reader.user, translation_key=english.translation_key).count() == 1
+    assert (
+        TranslationRequest.objects.open().filter(user=reader.user, translation_key=english.translation_key).count() == 1
+    )
     html = client.get(english.url).content.decode()
     assert "You asked for this material in Svenska" in html
 
@@ -396,15 +443,23 @@ def test_report_counts_requests_and_puts_the_most_wanted_first(db, client, edito
 
     client.force_login(editor)
     html = client.get("/admin/reports/translation-status/").content.decode()
-    assert "2 requests" in html and html.index("Fractions with pizza") < html.index("Photosynthesis in the school garden")
+    assert "2 requests" in html and html.index("Fractions with pizza") < html.index(
+        "Photosynthesis in the school garden"
+    )
 
 
-def test_requesters_are_emailed_in_their_language_when_the_translation_is_published(db, client, django_capture_on_commit_callbacks):
+def test_requesters_are_emailed_in_their_language_when_the_translation_is_published(
+    db, client, django_capture_on_commit_callbacks
+):
     english = garden()
     asking = f.person("Lena Svensson")
     other_language = f.person("Jonas Weber")
-    TranslationRequest.objects.create(user=asking.user, translation_key=english.translation_key, locale=f.locale("sv"), source_page=english)
-    TranslationRequest.objects.create(user=other_language.user, translation_key=english.translation_key, locale=f.locale("de"), source_page=english)
+    TranslationRequest.objects.create(
+        user=asking.user, translation_key=english.translation_key, locale=f.locale("sv"), source_page=english
+    )
+    TranslationRequest.objects.create(
+        user=other_language.user, translation_key=english.translation_key, locale=f.locale("de"), source_page=english
+    )
 
     _s, translation = start_translation(english, "sv")
     translation.import_po(filled_po(translation))

@@ -1,4 +1,5 @@
 """The "ask for a translation" box on resource pages."""
+
 from django import template
 from django.conf import settings
 from django.shortcuts import resolve_url
@@ -19,8 +20,9 @@ def translation_request_box(context, page):
     # The reader's own language (language cookie or browser), offered first.
     preferred = translation.get_language_from_request(request) if request is not None else None
     # Languages this reader translates in the editor are offered by "Translate this resource" instead.
-    choices = [loc for loc in missing if loc.pk not in asked
-               and not (user is not None and may_translate_in_editor(user, loc))]
+    choices = [
+        loc for loc in missing if loc.pk not in asked and not (user is not None and may_translate_in_editor(user, loc))
+    ]
     choices.sort(key=lambda loc: loc.language_code != preferred)
     return {
         "request": request,

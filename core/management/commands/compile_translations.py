@@ -1,4 +1,5 @@
 """Compile locale/*/LC_MESSAGES/*.po into .mo with polib (no system gettext needed)."""
+
 from pathlib import Path
 
 import polib

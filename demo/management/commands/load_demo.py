@@ -1,8 +1,10 @@
 """Load the demo site: a realistic, deterministic corpus in English, Swedish, German and Portuguese."""
+
 import time
 
 from django.core.management.base import BaseCommand
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from demo.loader import DemoLoader, check_clean, summary_counts
 from recommender.encoders.base import EncoderError
@@ -18,11 +20,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--force", action="store_true",
+            "--force",
+            action="store_true",
             help=gettext_lazy("Load the demo even if the database holds content that is not part of it."),
         )
         parser.add_argument(
-            "--no-recommendations", action="store_true",
+            "--no-recommendations",
+            action="store_true",
             help=gettext_lazy("Skip building the recommender's vectors (run rebuild_recommendations later)."),
         )
 
@@ -37,17 +41,29 @@ class Command(BaseCommand):
             try:
                 figures = rebuild()
             except EncoderError as exc:
-                self.stderr.write(_("The recommender could not encode the demo (%(error)s); run rebuild_recommendations later.") % {"error": exc})
+                self.stderr.write(
+                    _("The recommender could not encode the demo (%(error)s); run rebuild_recommendations later.")
+                    % {"error": exc}
+                )
             else:
                 self.stdout.write(_("Recommendations: %(documents)d documents indexed.") % figures)
         counts = summary_counts()
         elapsed = time.monotonic() - started
-        self.stdout.write(_("Demo loaded in %(seconds).1f s. Created this run: %(created)s.") % {
-            "seconds": elapsed, "created": ", ".join(f"{k} {v}" for k, v in created.items()),
-        })
-        self.stdout.write(_(
-            "The demo now holds %(resources)d materials (%(by_locale)s), %(people)d people in %(countries)d "
-            "countries, %(communities)d communities, %(facilitators)d facilitators, %(projects)d projects "
-            "and %(units)d curriculum units."
-        ) % {**counts, "by_locale": ", ".join(f"{k} {v}" for k, v in counts["resources_by_locale"].items())})
-        self.stdout.write(_("Sign in at /admin/ as editor / kollega-demo; a teacher account is teacher / kollega-demo."))
+        self.stdout.write(
+            _("Demo loaded in %(seconds).1f s. Created this run: %(created)s.")
+            % {
+                "seconds": elapsed,
+                "created": ", ".join(f"{k} {v}" for k, v in created.items()),
+            }
+        )
+        self.stdout.write(
+            _(
+                "The demo now holds %(resources)d materials (%(by_locale)s), %(people)d people in %(countries)d "
+                "countries, %(communities)d communities, %(facilitators)d facilitators, %(projects)d projects "
+                "and %(units)d curriculum units."
+            )
+            % {**counts, "by_locale": ", ".join(f"{k} {v}" for k, v in counts["resources_by_locale"].items())}
+        )
+        self.stdout.write(
+            _("Sign in at /admin/ as editor / kollega-demo; a teacher account is teacher / kollega-demo.")
+        )

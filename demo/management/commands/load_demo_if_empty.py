@@ -4,9 +4,11 @@ load_demo itself refuses a database that holds content it did not make (a
 teacher's material, a new account), and it should when called by hand. The
 second `make run` meets exactly such a database: it must serve it, not stop.
 """
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 
@@ -25,7 +27,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--no-recommendations", action="store_true",
+            "--no-recommendations",
+            action="store_true",
             help=gettext_lazy("Skip building the recommender's vectors (run rebuild_recommendations later)."),
         )
 
@@ -33,4 +36,10 @@ class Command(BaseCommand):
         if not database_is_empty():
             self.stdout.write(_("The database already holds content: the demo is not loaded again."))
             return
-        call_command("load_demo", verbosity=verbosity, no_recommendations=no_recommendations, stdout=self.stdout, stderr=self.stderr)
+        call_command(
+            "load_demo",
+            verbosity=verbosity,
+            no_recommendations=no_recommendations,
+            stdout=self.stdout,
+            stderr=self.stderr,
+        )

@@ -1,4 +1,5 @@
 """manage.py evaluate_recommender FILE.json: recall@k and nDCG@k on a labelled set."""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from recommender.evaluation import LabelledSetError, evaluate, load_labelled_set

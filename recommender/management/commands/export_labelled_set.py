@@ -5,6 +5,7 @@ records are written *without* those links (and with fresh "eval:" ids), so
 that evaluate_recommender measures whether the recommender finds them
 unaided, across languages.
 """
+
 import json
 from collections import defaultdict
 
@@ -37,8 +38,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         pages = list(
-            ResourcePage.objects.live().filter(external_id__startswith=options["prefix"])
-            .select_related("locale", "based_on").prefetch_related("subjects", "levels", "tagged_items__tag", "contributors__person")
+            ResourcePage.objects.live()
+            .filter(external_id__startswith=options["prefix"])
+            .select_related("locale", "based_on")
+            .prefetch_related("subjects", "levels", "tagged_items__tag", "contributors__person")
             .order_by("external_id")
         )
         eval_id = {p.pk: "eval:" + p.external_id.removeprefix(options["prefix"]) for p in pages}
@@ -52,29 +55,43 @@ class Command(BaseCommand):
                 adaptations[p.based_on.translation_key].add(p.translation_key)
         records, items = [], []
         for p in pages:
-            records.append({
-                "id": eval_id[p.pk], "title": p.title, "summary": p.summary, "body": plain_body(p),
-                "language": p.locale.language_code, "subjects": [s.slug for s in p.subjects.all()],
-                "levels": [level.code for level in p.levels.all()], "tags": [t.tag.name for t in p.tagged_items.all()],
-                "license": p.licence,
-                "authors": [{"name": c.person.display_name, "country": c.person.country.code or "SE"} for c in p.contributors.all()],
-            })
+            records.append(
+                {
+                    "id": eval_id[p.pk],
+                    "title": p.title,
+                    "summary": p.summary,
+                    "body": plain_body(p),
+                    "language": p.locale.language_code,
+                    "subjects": [s.slug for s in p.subjects.all()],
+                    "levels": [level.code for level in p.levels.all()],
+                    "tags": [t.tag.name for t in p.tagged_items.all()],
+                    "license": p.licence,
+                    "authors": [
+                        {"name": c.person.display_name, "country": c.person.country.code or "SE"}
+                        for c in p.contributors.all()
+                    ],
+                }
+            )
             related = [eval_id[q.pk] for q in groups[p.translation_key] if q.pk != p.pk]
             for key in sorted(adaptations[p.translation_key], key=str):
                 related += [eval_id[q.pk] for q in groups.get(key, [])]
             if not related:
                 continue
             own = {c.person.display_name for c in p.contributors.all()}
-            people = sorted({
-                c.person.display_name for q in pages if eval_id[q.pk] in related for c in q.contributors.all()
-            } - own)
+            people = sorted(
+                {c.person.display_name for q in pages if eval_id[q.pk] in related for c in q.contributors.all()} - own
+            )
             items.append({"id": eval_id[p.pk], "related": sorted(set(related)), "people": people})
         data = {
             "description": "Labelled set built from the demo corpus: each item's related works are its linked "
-                           "translations and adaptations; the records carry no links.",
-            "k": options["k"], "resources": records, "items": items,
+            "translations and adaptations; the records carry no links.",
+            "k": options["k"],
+            "resources": records,
+            "items": items,
         }
         with open(options["out"], "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, indent=1)
         cross = sum(1 for i in items for r in i["related"])
-        self.stdout.write(f"Wrote {len(records)} records and {len(items)} labelled items ({cross} related pairs) to {options['out']}.")
+        self.stdout.write(
+            f"Wrote {len(records)} records and {len(items)} labelled items ({cross} related pairs) to {options['out']}."
+        )

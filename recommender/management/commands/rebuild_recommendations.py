@@ -1,4 +1,5 @@
 """manage.py rebuild_recommendations: re-encode and re-index everything, with a progress bar."""
+
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -36,7 +37,9 @@ class Command(BaseCommand):
         except EncoderError as exc:
             raise CommandError(f"The encoder failed: {exc}. Run again with --resume once it is fixed.") from exc
         rate = figures["encoded_texts"] / figures["encode_seconds"] if figures["encode_seconds"] else 0
-        self.stdout.write(self.style.SUCCESS(
-            f"Indexed {figures['documents']} documents; encoded {figures['encoded_texts']} new or changed texts "
-            f"({rate:.1f}/s); {figures['seconds']:.1f}s in all."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Indexed {figures['documents']} documents; encoded {figures['encoded_texts']} new or changed texts "
+                f"({rate:.1f}/s); {figures['seconds']:.1f}s in all."
+            )
+        )

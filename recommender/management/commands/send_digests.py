@@ -1,4 +1,5 @@
 """manage.py send_digests: e-mail each teacher their weekly suggestions (console backend in dev)."""
+
 from django.core.management.base import BaseCommand
 
 from recommender.digests import send_digests
@@ -13,4 +14,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         figures = send_digests(days=options["days"], dry_run=options["dry_run"])
-        self.stdout.write(f"Digests sent: {figures['sent']}; nothing new for {figures['skipped']}; failed: {figures['failed']}.")
+        self.stdout.write(
+            f"Digests sent: {figures['sent']}; nothing new for {figures['skipped']}; failed: {figures['failed']}."
+        )

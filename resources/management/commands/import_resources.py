@@ -1,4 +1,5 @@
 """`manage.py import_resources FILE.json`: publish teaching materials from a JSON export (see resources/importer.py)."""
+
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -13,7 +14,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", help=_("JSON file: a list of material records"))
         parser.add_argument(
-            "--dry-run", action="store_true",
+            "--dry-run",
+            action="store_true",
             help=_("Only check the file and report what would change; write nothing."),
         )
 
@@ -22,9 +24,15 @@ class Command(BaseCommand):
         try:
             plan = validate(read_file(file), filename=file)
             if dry_run:
-                self.stdout.write(_(
-                    "%(file)s is valid: would create %(created)d, update %(updated)d, create people %(people)d"
-                ) % {"file": file, "created": plan.to_create, "updated": plan.to_update, "people": plan.people_to_create})
+                self.stdout.write(
+                    _("%(file)s is valid: would create %(created)d, update %(updated)d, create people %(people)d")
+                    % {
+                        "file": file,
+                        "created": plan.to_create,
+                        "updated": plan.to_update,
+                        "people": plan.people_to_create,
+                    }
+                )
                 return
             # A management command runs alone in its process, so deferring
             # search indexing to one update per page at the end is safe here.
@@ -32,5 +40,9 @@ class Command(BaseCommand):
         except ImportFileError as exc:
             # CommandError makes manage.py exit non-zero with the message and no traceback.
             raise CommandError(_("%(error)s\nNothing was imported.") % {"error": exc}) from exc
-        self.stdout.write(self.style.SUCCESS(_("%(file)s: %(summary)s (%(seconds).1f s)") % {
-            "file": file, "summary": result.summary, "seconds": time.monotonic() - started}))
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("%(file)s: %(summary)s (%(seconds).1f s)")
+                % {"file": file, "summary": result.summary, "seconds": time.monotonic() - started}
+            )
+        )

@@ -1,7 +1,7 @@
 """Settings shared by every environment; dev, test and production refine them."""
+
 import os
 from pathlib import Path
-
 
 import dj_database_url
 
@@ -90,11 +90,7 @@ TEMPLATES = [
 ]
 
 # The embedded default: SQLite in var/; DATABASE_URL switches to PostgreSQL.
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'kollega.sqlite3'}", conn_max_age=60
-    )
-}
+DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{VAR_DIR / 'kollega.sqlite3'}", conn_max_age=60)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -139,9 +135,23 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "search.backends.database"},
 }
 WAGTAILDOCS_EXTENSIONS = [
-    "pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "txt", "csv", "zip", "epub",
+    "pdf",
+    "odt",
+    "ods",
+    "odp",
+    "docx",
+    "xlsx",
+    "pptx",
+    "txt",
+    "csv",
+    "zip",
+    "epub",
     # Teachers attach pictures to materials as documents (contributions/uploads.py checks the bytes).
-    "png", "jpg", "jpeg", "gif", "webp",
+    "png",
+    "jpg",
+    "jpeg",
+    "gif",
+    "webp",
 ]
 # Every file goes through Wagtail's view, which asks communities.privacy who may have it
 # (never a redirect to /media/, which nginx refuses for documents), and is sent as a download

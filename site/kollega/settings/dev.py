@@ -1,4 +1,5 @@
 """Local development: DEBUG, console e-mail, SQLite in var/ unless DATABASE_URL says otherwise."""
+
 from .base import *  # noqa: F401,F403
 
 DEBUG = True

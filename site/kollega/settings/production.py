@@ -1,4 +1,5 @@
 """Production: everything secret or site-specific comes from the environment."""
+
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -36,7 +37,9 @@ if env("ELASTICSEARCH_URL"):
     from search.elasticsearch_config import elasticsearch_backends
 
     WAGTAILSEARCH_BACKENDS = elasticsearch_backends(
-        env("ELASTICSEARCH_URL"), index_prefix=env("ELASTICSEARCH_INDEX", "kollega"), timeout=5,
+        env("ELASTICSEARCH_URL"),
+        index_prefix=env("ELASTICSEARCH_INDEX", "kollega"),
+        timeout=5,
     )
 
     # The recommender's vectors in Elasticsearch too (dense_vector kNN).

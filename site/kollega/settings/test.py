@@ -1,4 +1,5 @@
 """Tests: fast password hashing, the deterministic hashing encoder, tasks run immediately."""
+
 import os
 
 from .base import *  # noqa: F401,F403
