@@ -7,7 +7,8 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from communities.models import Discoverability, Person
+from communities.choices import Discoverability
+from communities.models import Person
 from core.forms import BoundedModelMultipleChoiceField
 from core.mail import send_templated_email
 from core.urls import absolute_url

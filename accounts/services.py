@@ -15,7 +15,8 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext
 from wagtail.models import Page
 
-from communities.models import Discoverability, Person
+from communities.choices import Discoverability
+from communities.models import Person
 from core.mail import send_templated_email
 from core.urls import absolute_url
 
@@ -126,7 +127,7 @@ def _page_ref(page):
 
 def export_data(user):
     """Everything Kollega holds about a person, as JSON-ready data (GDPR article 20)."""
-    person = Person.objects.filter(user=user).first()
+    person = Person.objects.for_user(user)
     data = {
         "format": "kollega-personal-data/1",
         "exported_at": timezone.now().isoformat(),
@@ -245,7 +246,7 @@ def delete_account(user, delete_drafts=False):
     lose their text, and the recommender erases their profile's embedding
     when the anonymised row is saved (recommender/signals.py).
     """
-    person = Person.objects.filter(user=user).first()
+    person = Person.objects.for_user(user)
     if person is not None:
         if delete_drafts:
             delete_files_only_used_by(drafts_authored_alone(person))

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from communities.models import Invitation, MembershipStatus, Person
+from communities.choices import MembershipStatus
+from communities.models import Invitation, Person
 from communities.participation import accept_invitation, invitation_admits, invitation_is_for
 from communities.privacy import can_see_page, viewer_person
 
@@ -160,14 +161,8 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 @never_cache
 @login_required
 def profile(request):
-    person = viewer_person(request.user)
-    if person is None:
-        # Accounts made in the admin may have no profile yet: start a private one.
-        person = Person.objects.create(
-            user=request.user,
-            display_name=request.user.get_full_name() or request.user.get_username(),
-        )
-        request.user._kollega_person = person
+    # Accounts made in the admin may have no profile yet: start a private one.
+    person = Person.objects.for_user(request.user, create=True)
     form = ProfileForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
         person = form.save()

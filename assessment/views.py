@@ -13,16 +13,6 @@ from .questionnaire import AREAS_BY_CODE, area_scores, weakest_areas
 from .recommendations import recommendations
 
 
-def _person(user, create=False):
-    if not user.is_authenticated:
-        return None
-    person = Person.objects.filter(user=user).first()
-    if person is None and create:
-        # Private by default, like every new profile.
-        person = Person.objects.create(user=user, display_name=user.get_full_name() or user.get_username())
-    return person
-
-
 def _result(request, scores, school="", saved=None):
     rows = [(AREAS_BY_CODE[code], score) for code, score in scores.items()]
     weakest = weakest_areas(scores)
@@ -42,7 +32,7 @@ def _result(request, scores, school="", saved=None):
 @never_cache
 def take(request):
     """Anonymous visitors see their result without anything stored; signed-in people may save it."""
-    person = _person(request.user)
+    person = Person.objects.for_user(request.user)
     previous = person.self_assessments.first() if person else None
     if request.method == "POST":
         form = SelfAssessmentForm(request.POST)
@@ -50,7 +40,7 @@ def take(request):
             scores = area_scores(form.answers())
             if request.user.is_authenticated and "save" in request.POST:
                 saved = SelfAssessment.objects.create(
-                    person=_person(request.user, create=True),
+                    person=Person.objects.for_user(request.user, create=True),
                     school=form.cleaned_data["school"],
                     answers=form.answers(),
                     scores=scores,
@@ -76,6 +66,6 @@ def result(request, pk):
 @never_cache
 @login_required
 def history(request):
-    person = _person(request.user)
+    person = Person.objects.for_user(request.user)
     attempts = list(person.self_assessments.all()) if person else []
     return render(request, "assessment/history.html", {"attempts": attempts})

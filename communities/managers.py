@@ -6,8 +6,29 @@ from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
+from .choices import CommunityScope, MembershipRole, MembershipStatus, ProjectStatus, Visibility
+
 
 class PersonQuerySet(models.QuerySet):
+    # The Person of a user is read once per user object (a request's user lives for one request).
+    MEMO = "_kollega_person"
+
+    def for_user(self, user, create=False):
+        """The Person behind a signed-in user, or None (anonymous, or no profile yet and not `create`).
+
+        With create=True a missing profile is started, private by default (discoverable by
+        nobody), named after the account. The answer is remembered on the user object.
+        """
+        if user is None or not getattr(user, "is_authenticated", False):
+            return None
+        person = getattr(user, self.MEMO, False)
+        if person is False or (person is None and create):
+            person = self.filter(user=user).first()
+            if person is None and create:
+                person = self.create(user=user, display_name=user.get_full_name() or user.get_username())
+            setattr(user, self.MEMO, person)
+        return person
+
     def open_to_collaboration(self):
         return self.filter(open_to_collaboration=True)
 
@@ -17,21 +38,21 @@ class PersonQuerySet(models.QuerySet):
 
 class MembershipQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(status="active")
+        return self.filter(status=MembershipStatus.ACTIVE)
 
     def facilitators(self):
-        return self.filter(role="facilitator")
+        return self.filter(role=MembershipRole.FACILITATOR)
 
     def requested(self):
-        return self.filter(status="requested")
+        return self.filter(status=MembershipStatus.REQUESTED)
 
 
 class CommunityPageQuerySet(PageQuerySet):
     def european(self):
-        return self.filter(scope="european")
+        return self.filter(scope=CommunityScope.EUROPEAN)
 
     def members_only(self):
-        return self.filter(visibility="members")
+        return self.filter(visibility=Visibility.MEMBERS)
 
 
 CommunityPageManager = PageManager.from_queryset(CommunityPageQuerySet)
@@ -46,7 +67,7 @@ class ProjectPageQuerySet(PageQuerySet):
     @staticmethod
     def completed_q(today=None):
         today = today or timezone.localdate()
-        return Q(status="completed") | Q(status="automatic", end_date__lt=today)
+        return Q(status=ProjectStatus.COMPLETED) | Q(status=ProjectStatus.AUTOMATIC, end_date__lt=today)
 
     def completed_on(self, today=None):
         return self.filter(self.completed_q(today))

@@ -28,17 +28,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.pages import PAGE_TRANSLATED
+
 from .api_fields import ForViewer
+from .choices import CommunityScope, Discoverability, MembershipRole, MembershipStatus, ProjectStatus, Visibility
 from .managers import CommunityPageManager, MembershipQuerySet, PersonQuerySet, ProjectPageManager
-
-
-class Discoverability(models.TextChoices):
-    """Who may find a person; the privacy rule in privacy.py reads this."""
-
-    NOBODY = "nobody", _("Not discoverable")
-    COMMUNITIES = "communities", _("My communities only")
-    COUNTRY = "country", _("My country")
-    EUROPE = "europe", _("All of Europe")
 
 
 class PersonInterest(TaggedItemBase):
@@ -191,18 +185,6 @@ class Person(index.Indexed, ClusterableModel):
         )
 
 
-class CommunityScope(models.TextChoices):
-    LOCAL = "local", _("Local")
-    REGIONAL = "regional", _("Regional")
-    NATIONAL = "national", _("National")
-    EUROPEAN = "european", _("European cross-border")
-
-
-class Visibility(models.TextChoices):
-    PUBLIC = "public", _("Public")
-    MEMBERS = "members", _("Members only")
-
-
 class CommunityIndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -266,11 +248,7 @@ class CommunityPage(Page):
         index.FilterField("country"),
         index.FilterField("visibility"),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = PAGE_TRANSLATED + [
         TranslatableField("summary"),
         TranslatableField("description"),
         SynchronizedField("scope"),
@@ -373,17 +351,6 @@ class CommunityPage(Page):
         }
 
 
-class MembershipRole(models.TextChoices):
-    FACILITATOR = "facilitator", _("Facilitator")
-    MEMBER = "member", _("Member")
-
-
-class MembershipStatus(models.TextChoices):
-    REQUESTED = "requested", _("Requested")
-    ACTIVE = "active", _("Active")
-    LEFT = "left", _("Left")
-
-
 class Membership(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("person"))
     community = models.ForeignKey(
@@ -416,15 +383,6 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.community} ({self.get_role_display()}, {self.get_status_display()})"
-
-
-class ProjectStatus(models.TextChoices):
-    """What a project page stores: automatic (from its dates, the default) or an editor's explicit status."""
-
-    AUTOMATIC = "automatic", _("Automatic (from the dates)")
-    PLANNED = "planned", _("Planned")
-    ONGOING = "ongoing", _("Ongoing")
-    COMPLETED = "completed", _("Completed")
 
 
 def project_status(stored, start_date, end_date, today):
@@ -494,11 +452,7 @@ class ProjectPage(Page):
         index.FilterField("status"),
         index.FilterField("looking_for_partners"),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
+    translatable_fields = PAGE_TRANSLATED + [
         TranslatableField("theme"),
         TranslatableField("summary"),
         TranslatableField("description"),

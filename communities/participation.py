@@ -9,14 +9,8 @@ from core.pages import available_slug
 from core.text import text_to_rich_text
 from core.urls import absolute_url
 
-from .models import (
-    Invitation,
-    Membership,
-    MembershipRole,
-    MembershipStatus,
-    ProjectPage,
-    ProjectPartner,
-)
+from .choices import MembershipRole, MembershipStatus
+from .models import Invitation, Membership, ProjectPage, ProjectPartner
 
 
 class ParticipationError(Exception):

@@ -37,7 +37,8 @@ from wagtail.models import (
     TaskState,
 )
 
-from .models import Discoverability, Membership, MembershipStatus, Person, Visibility
+from .choices import Discoverability, Visibility
+from .models import Membership, Person
 
 
 def _user(viewer):
@@ -48,14 +49,7 @@ def _user(viewer):
 
 def viewer_person(viewer):
     """The Person profile of a user, or None for anonymous visitors and accountless users."""
-    viewer = _user(viewer)
-    if not viewer.is_authenticated:
-        return None
-    cache = getattr(viewer, "_kollega_person", False)
-    if cache is False:
-        cache = Person.objects.filter(user=viewer).first()
-        viewer._kollega_person = cache
-    return cache
+    return Person.objects.for_user(_user(viewer))
 
 
 def shared_community_keys(person):
@@ -63,7 +57,8 @@ def shared_community_keys(person):
     if person is None:
         return []
     return list(
-        Membership.objects.filter(person=person, status=MembershipStatus.ACTIVE)
+        Membership.objects.active()
+        .filter(person=person)
         .values_list("community__translation_key", flat=True)
         .distinct()
     )
@@ -80,9 +75,7 @@ def people_filter(viewer):
         visible |= with_account & Q(discoverability=Discoverability.COUNTRY, country=me.country)
     keys = shared_community_keys(me)
     if keys:
-        co_members = Membership.objects.filter(
-            status=MembershipStatus.ACTIVE, community__translation_key__in=keys
-        ).values("person")
+        co_members = Membership.objects.active().filter(community__translation_key__in=keys).values("person")
         visible |= with_account & Q(discoverability=Discoverability.COMMUNITIES, pk__in=co_members)
     visible |= Q(pk=me.pk)
     return visible
@@ -418,9 +411,9 @@ def sync_member_groups(person):
     user = person.user
     wanted = {
         f"Community members {key}"
-        for key in Membership.objects.filter(person=person, status=MembershipStatus.ACTIVE).values_list(
-            "community__translation_key", flat=True
-        )
+        for key in Membership.objects.active()
+        .filter(person=person)
+        .values_list("community__translation_key", flat=True)
     }
     current = user.groups.filter(name__startswith="Community members ")
     for group in current:

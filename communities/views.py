@@ -14,8 +14,9 @@ from core.shortcuts import get_object_or_404
 from core.urls import absolute_url
 
 from . import participation
+from .choices import MembershipStatus
 from .forms import InviteForm, LookingForPartnersForm, PartnerInviteForm, ProjectForm
-from .models import CommunityPage, MembershipStatus, Person, ProjectPage
+from .models import CommunityPage, Person, ProjectPage
 from .privacy import can_see_page, can_see_person, viewer_person, visible_pages, visible_partners, visible_people
 
 

@@ -5,7 +5,9 @@ from django.db import transaction
 from django.urls import reverse
 from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState, WorkflowTask
 
-from communities.models import CommunityPage, Membership, MembershipRole, MembershipStatus, Person
+from communities.models import CommunityPage, Membership, Person
+from communities.participation import is_facilitator
+from communities.privacy import viewer_person
 from core.mail import send_templated_email
 from core.urls import absolute_url
 
@@ -28,15 +30,9 @@ def owning_community(obj):
 
 
 def is_facilitator_for(user, obj):
+    """Does `user` facilitate the community that owns `obj` (in any of its translations)?"""
     community = owning_community(obj)
-    if community is None:
-        return False
-    return Membership.objects.filter(
-        person__user=user,
-        community__translation_key=community.translation_key,
-        role=MembershipRole.FACILITATOR,
-        status=MembershipStatus.ACTIVE,
-    ).exists()
+    return community is not None and is_facilitator(viewer_person(user), community)
 
 
 def facilitators_group():
@@ -55,9 +51,7 @@ def sync_facilitator_access(person):
     """Keep a person's user in the facilitators group exactly while they facilitate an active community."""
     if person.user_id is None:
         return
-    facilitates = Membership.objects.filter(
-        person=person, role=MembershipRole.FACILITATOR, status=MembershipStatus.ACTIVE
-    ).exists()
+    facilitates = Membership.objects.active().facilitators().filter(person=person).exists()
     group = facilitators_group()
     if facilitates:
         person.user.groups.add(group)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
 
-from communities.models import CommunityPage, Membership, MembershipStatus, Person
+from communities.models import CommunityPage, Membership
 from communities.privacy import can_open_draft
 from core.pages import available_slug, index_page_for
 from core.text import text_to_paragraph_blocks
@@ -20,18 +20,9 @@ from .moderation import submit_for_moderation
 # -- people -----------------------------------------------------------------
 
 
-def ensure_person(user):
-    """The Person behind a signed-in user, created on first contribution (private by default)."""
-    person = Person.objects.filter(user=user).first()
-    if person is None:
-        name = user.get_full_name() or user.get_username()
-        person = Person.objects.create(user=user, display_name=name)
-    return person
-
-
 def teacher_communities(person):
     """Communities where the person is an active member: where they may share a material."""
-    ids = Membership.objects.filter(person=person, status=MembershipStatus.ACTIVE).values("community")
+    ids = Membership.objects.active().filter(person=person).values("community")
     return CommunityPage.objects.filter(pk__in=ids).order_by("title")
 
 

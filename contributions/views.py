@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
-from communities.models import CommunityPage
+from communities.models import CommunityPage, Person
 from communities.privacy import can_see_page
 from resources.models import ResourcePage
 
@@ -27,7 +27,7 @@ def _no_community(request, person):
 @never_cache
 @login_required
 def contribute(request):
-    person = services.ensure_person(request.user)
+    person = Person.objects.for_user(request.user, create=True)
     communities = services.teacher_communities(person)
     if not communities.exists():
         return _no_community(request, person)
@@ -50,7 +50,7 @@ def contribute(request):
 @never_cache
 @login_required
 def mine(request):
-    person = services.ensure_person(request.user)
+    person = Person.objects.for_user(request.user, create=True)
     pages = (
         ResourcePage.objects.filter(Q(owner=request.user) | Q(contributors__person=person))
         .distinct()
@@ -93,7 +93,7 @@ def edit(request, page_id):
             % {"title": page.title},
         )
         return redirect("contributions:mine")
-    person = services.ensure_person(request.user)
+    person = Person.objects.for_user(request.user, create=True)
     draft = page.get_latest_revision_as_object()
     communities = services.teacher_communities(person)
     if draft.community_id:
@@ -163,7 +163,7 @@ def adapt(request, page_id):
         return render(
             request, "contributions/adapt_refused.html", {"original": original, "reason": refusal}, status=403
         )
-    person = services.ensure_person(request.user)
+    person = Person.objects.for_user(request.user, create=True)
     if not services.teacher_communities(person).exists():
         return _no_community(request, person)
     if request.method != "POST":

@@ -3,8 +3,17 @@
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale
+from wagtail_localize.fields import TranslatableField
 
 MAX_SLUG = 200
+
+# The fields of wagtail's Page that every translatable page type of ours translates.
+PAGE_TRANSLATED = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+]
 
 
 def slug_base(title, fallback="page"):

@@ -9,8 +9,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
+from core.pages import PAGE_TRANSLATED
 from resources.blocks import BodyBlock
-from resources.models import PAGE_TRANSLATED
 
 
 class HomePage(Page):

@@ -10,7 +10,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from communities.models import CommunityPage, Visibility
+from communities.choices import Visibility
+from communities.models import CommunityPage
 from resources.models import ResourceIndexPage, ResourcePage
 
 from . import public

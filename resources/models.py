@@ -24,18 +24,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from communities.api_fields import ForViewer
+from core.pages import PAGE_TRANSLATED
 from vocabularies.languages import LANGUAGE_CHOICES, LANGUAGE_NAMES
 from vocabularies.licences import DEFAULT_LICENCE, LICENCE_CHOICES, get_licence
 
 from .blocks import BodyBlock
 from .managers import ResourcePageManager
-
-PAGE_TRANSLATED = [
-    TranslatableField("title"),
-    TranslatableField("slug"),
-    TranslatableField("seo_title"),
-    TranslatableField("search_description"),
-]
 
 
 class ResourceIndexPage(Page):

@@ -29,7 +29,8 @@ def _feeds_for(page):
     from django.urls import reverse
     from django.utils.translation import gettext as _
 
-    from communities.models import CommunityPage, Visibility
+    from communities.choices import Visibility
+    from communities.models import CommunityPage
 
     feeds = [
         (

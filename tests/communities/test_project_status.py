@@ -10,7 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone, translation
 
-from communities.models import ProjectPage, ProjectStatus, project_status
+from communities.choices import ProjectStatus
+from communities.models import ProjectPage, project_status
 from recommender.services import related_people
 from tests import factories as f
 from tests.recommender.helpers import index_all

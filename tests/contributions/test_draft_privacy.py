@@ -7,7 +7,8 @@ not read it through the edit form or see it in "My materials".
 
 import pytest
 
-from contributions.services import can_edit_draft, text_to_blocks
+from contributions.services import can_edit_draft
+from core.text import text_to_paragraph_blocks
 from resources.models import ResourcePage
 from tests import factories as f
 
@@ -31,7 +32,7 @@ def closed_adaptation(client):
     # Ada's own words, saved as a draft revision (not yet sent for review).
     draft = copy.get_latest_revision_as_object()
     draft.title = draft.draft_title = "Water cycle, our way"
-    draft.body = text_to_blocks(SECRET_TEXT)
+    draft.body = text_to_paragraph_blocks(SECRET_TEXT)
     draft.save_revision(user=ada.user)
     client.logout()
     return copy, olga, ada

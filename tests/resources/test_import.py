@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from taggit.models import Tag
 from wagtail.models import Page, ReferenceIndex, Revision
 
-from communities.models import Discoverability, Person
+from communities.choices import Discoverability
+from communities.models import Person
 from resources.importer import ImportFileError, import_text, validate
 from resources.models import ResourceContributor, ResourcePage
 from vocabularies.models import Subject

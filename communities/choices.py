@@ -1,0 +1,49 @@
+"""The enumerations of people, communities, memberships and projects (bakerydemo's locations/choices.py).
+
+Models, managers, privacy and participation all import them from here, so none of them has to
+import another lazily for a constant.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Discoverability(models.TextChoices):
+    """Who may find a person; the privacy rule in privacy.py reads this."""
+
+    NOBODY = "nobody", _("Not discoverable")
+    COMMUNITIES = "communities", _("My communities only")
+    COUNTRY = "country", _("My country")
+    EUROPE = "europe", _("All of Europe")
+
+
+class CommunityScope(models.TextChoices):
+    LOCAL = "local", _("Local")
+    REGIONAL = "regional", _("Regional")
+    NATIONAL = "national", _("National")
+    EUROPEAN = "european", _("European cross-border")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Members only")
+
+
+class MembershipRole(models.TextChoices):
+    FACILITATOR = "facilitator", _("Facilitator")
+    MEMBER = "member", _("Member")
+
+
+class MembershipStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    ACTIVE = "active", _("Active")
+    LEFT = "left", _("Left")
+
+
+class ProjectStatus(models.TextChoices):
+    """What a project page stores: automatic (from its dates, the default) or an editor's explicit status."""
+
+    AUTOMATIC = "automatic", _("Automatic (from the dates)")
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
