@@ -11,7 +11,7 @@ able to reset the count of their address. The cache is shared by every web proce
 production (Redis, or the database without REDIS_URL: core/cache.py); locmem in development
 and tests. With Redis unreachable nothing is counted and nothing locks (the site stays up).
 
-The address is REMOTE_ADDR, or with TRUSTED_PROXY_HOPS reverse proxies in front (nginx in
+The address is REMOTE_ADDR, or with KOLLEGA_TRUSTED_PROXY_HOPS reverse proxies in front (nginx in
 deploy/), the address the outermost of them saw: the entry that many places from the end of
 X-Forwarded-For. Entries further left are written by the client and never trusted.
 """
@@ -42,7 +42,7 @@ def client_ip(request):
     if request is None:
         return ""
     remote = request.META.get("REMOTE_ADDR", "")
-    hops = getattr(settings, "TRUSTED_PROXY_HOPS", 0)
+    hops = getattr(settings, "KOLLEGA_TRUSTED_PROXY_HOPS", 0)
     if hops:
         forwarded = [a for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
         if len(forwarded) >= hops:

@@ -143,7 +143,7 @@ OOXML_PARTS = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx", "ppt/pres
 
 
 def max_upload_bytes():
-    return getattr(settings, "CONTRIBUTIONS_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES)
+    return getattr(settings, "KOLLEGA_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES)
 
 
 def extension(name):

@@ -10,7 +10,7 @@ members-only simply disappears; harvesters notice it on a full harvest.
 
 Resumption tokens are signed (django.core.signing) with the query and the
 last primary key delivered, so they cannot be forged and stay valid when
-records are added; they expire after METADATA_OAI_TOKEN_MAX_AGE seconds.
+records are added; they expire after KOLLEGA_OAI_TOKEN_MAX_AGE seconds.
 """
 
 import re
@@ -71,15 +71,15 @@ def conf(name, default):
 
 
 def repository_identifier():
-    return conf("METADATA_OAI_REPOSITORY_IDENTIFIER", "kollega.example")
+    return conf("KOLLEGA_OAI_REPOSITORY_IDENTIFIER", "kollega.example")
 
 
 def page_size():
-    return int(conf("METADATA_OAI_PAGE_SIZE", 50))
+    return int(conf("KOLLEGA_OAI_PAGE_SIZE", 50))
 
 
 def token_max_age():
-    return int(conf("METADATA_OAI_TOKEN_MAX_AGE", 24 * 3600))
+    return int(conf("KOLLEGA_OAI_TOKEN_MAX_AGE", 24 * 3600))
 
 
 # -- identifiers, datestamps ----------------------------------------------
@@ -284,11 +284,11 @@ def identify(request, args):
     sub(
         el,
         "repositoryName",
-        conf("METADATA_OAI_REPOSITORY_NAME", f"{settings.WAGTAIL_SITE_NAME}: open learning materials"),
+        conf("KOLLEGA_OAI_REPOSITORY_NAME", f"{settings.WAGTAIL_SITE_NAME}: open learning materials"),
     )
     sub(el, "baseURL", base_url(request))
     sub(el, "protocolVersion", "2.0")
-    emails = conf("METADATA_OAI_ADMIN_EMAILS", None) or [parseaddr(settings.DEFAULT_FROM_EMAIL)[1]]
+    emails = conf("KOLLEGA_OAI_ADMIN_EMAILS", None) or [parseaddr(settings.DEFAULT_FROM_EMAIL)[1]]
     for email in emails:
         sub(el, "adminEmail", email)
     earliest = public.public_records().aggregate(first=Min("last_published_at"))["first"]

@@ -63,7 +63,7 @@ def test_an_ipv6_address_counts_as_its_64_network():
     assert attempt(Client(REMOTE_ADDR="2001:db8:1:3::1"), teacher.user.username, PASSWORD).status_code == 302
 
 
-@override_settings(TRUSTED_PROXY_HOPS=1)
+@override_settings(KOLLEGA_TRUSTED_PROXY_HOPS=1)
 def test_behind_the_proxy_clients_are_told_apart_by_the_address_the_proxy_saw():
     teacher = factories.person()
     # nginx is REMOTE_ADDR for everyone and appends the client it saw to X-Forwarded-For.
@@ -84,7 +84,7 @@ def test_client_ip_reads_the_entry_the_trusted_proxy_wrote():
 
     request = RequestFactory().get("/", REMOTE_ADDR="172.18.0.5", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.9")
     assert throttling.client_ip(request) == "172.18.0.5"  # no proxy trusted: the header is the client's
-    with override_settings(TRUSTED_PROXY_HOPS=1):
+    with override_settings(KOLLEGA_TRUSTED_PROXY_HOPS=1):
         assert throttling.client_ip(request) == "203.0.113.9"
         junk = RequestFactory().get("/", REMOTE_ADDR="172.18.0.5", HTTP_X_FORWARDED_FOR="not-an-address")
         assert throttling.client_ip(junk) == "172.18.0.5"

@@ -153,7 +153,7 @@ def test_a_file_whose_extension_is_not_allowed_is_refused_by_what_it_is(client, 
 
 def test_an_oversized_file_is_refused_with_the_limit(client, teacher, settings):
     _, community = teacher
-    settings.CONTRIBUTIONS_MAX_UPLOAD_BYTES = 1024
+    settings.KOLLEGA_MAX_UPLOAD_BYTES = 1024
     upload = SimpleUploadedFile("big.pdf", PDF + b"0" * 2048)
     response = client.post("/en/contribute/", {**form_data(community), "files": [upload]})
 

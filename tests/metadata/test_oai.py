@@ -25,7 +25,7 @@ def harvester(client):
 
 @pytest.fixture
 def small_pages(settings):
-    settings.METADATA_OAI_PAGE_SIZE = 3
+    settings.KOLLEGA_OAI_PAGE_SIZE = 3
 
 
 def oai_get(client, **params):
@@ -223,7 +223,7 @@ def test_resumption_tokens_are_signed_tied_to_their_verb_and_expire(client, sett
         error_code(oai_get(client, verb="ListIdentifiers", resumptionToken=token.text[:-2] + "xx"))
         == "badResumptionToken"
     )
-    settings.METADATA_OAI_TOKEN_MAX_AGE = -1
+    settings.KOLLEGA_OAI_TOKEN_MAX_AGE = -1
     assert error_code(oai_get(client, verb="ListIdentifiers", resumptionToken=token.text)) == "badResumptionToken"
 
 

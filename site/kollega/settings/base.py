@@ -160,7 +160,7 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 # The largest file a teacher may attach to a material.
-CONTRIBUTIONS_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+KOLLEGA_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 # Facilitators approve materials without holding the publish permission (contributions/finish.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "contributions.finish.publish_approved"
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
@@ -169,11 +169,11 @@ WAGTAILAPI_LIMIT_MAX = 500
 
 # Open metadata (metadata/): the OAI-PMH endpoint at /oai/. The repository identifier is the
 # domain part of record identifiers (oai:<it>:resource/<translation key>/<locale>).
-METADATA_OAI_REPOSITORY_IDENTIFIER = os.environ.get("KOLLEGA_OAI_REPOSITORY_IDENTIFIER", "kollega.example")
-METADATA_OAI_ADMIN_EMAILS = [os.environ.get("KOLLEGA_OAI_ADMIN_EMAIL", "no-reply@kollega.example")]
+KOLLEGA_OAI_REPOSITORY_IDENTIFIER = os.environ.get("KOLLEGA_OAI_REPOSITORY_IDENTIFIER", "kollega.example")
+KOLLEGA_OAI_ADMIN_EMAILS = [os.environ.get("KOLLEGA_OAI_ADMIN_EMAIL", "no-reply@kollega.example")]
 # Records per ListRecords / ListIdentifiers response, and how long a resumption token stays valid.
-METADATA_OAI_PAGE_SIZE = 50
-METADATA_OAI_TOKEN_MAX_AGE = 24 * 3600
+KOLLEGA_OAI_PAGE_SIZE = 50
+KOLLEGA_OAI_TOKEN_MAX_AGE = 24 * 3600
 
 # wagtail-localize: the dummy translator everywhere but production.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
@@ -226,7 +226,7 @@ RECOMMENDER = {
 # Reverse proxies in front of the site that append the client's address to X-Forwarded-For;
 # the sign-in throttle reads the address the outermost one saw (accounts/throttling.py).
 # 0: the site is reached directly and REMOTE_ADDR is the client.
-TRUSTED_PROXY_HOPS = 0
+KOLLEGA_TRUSTED_PROXY_HOPS = 0
 
 LOGIN_URL = "accounts:sign_in"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL

@@ -69,7 +69,7 @@ EMAIL_HOST = env("EMAIL_HOST", "localhost")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # deploy/ puts nginx in front: REMOTE_ADDR is nginx for everyone, the last X-Forwarded-For entry
 # the client. Set 0 when clients reach gunicorn directly (the header is then theirs to forge).
-TRUSTED_PROXY_HOPS = int(env("TRUSTED_PROXY_HOPS", "1"))
+KOLLEGA_TRUSTED_PROXY_HOPS = int(env("KOLLEGA_TRUSTED_PROXY_HOPS", "1"))
 SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT", "true").lower() == "true"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
