@@ -18,9 +18,8 @@ from communities.choices import Discoverability
 from communities.models import Person
 from resources.importer import ImportFileError, import_text, validate
 from resources.models import ResourceContributor, ResourcePage
+from tests import factories
 from vocabularies.models import Subject
-
-from . import factories
 
 DATA = Path(__file__).parent / "data"
 GOOD = DATA / "resources_good.json"
