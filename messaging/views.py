@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from communities.models import Person
 from communities.privacy import can_see_person, viewer_person, visible_pages
+from core.converters import MAX_ID
 from core.shortcuts import get_object_or_404
 
 from . import services
@@ -77,7 +78,7 @@ def contact(request, slug):
     blocked = services.is_blocked(me, recipient)
     preselected = None
     about_param = request.POST.get("about") if request.method == "POST" else request.GET.get("about")
-    if about_param and about_param.isdigit() and len(about_param) <= 19:
+    if about_param and about_param.isdigit() and 1 <= int(about_param) <= MAX_ID:
         preselected = services.about_pages(request.user, Page.objects.filter(pk=int(about_param))).first()
     form = ContactForm(
         _posted(request),

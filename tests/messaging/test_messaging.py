@@ -168,6 +168,8 @@ def test_about_is_a_page_the_sender_may_see(client, pair):
     closed = f.community("Closed circle", visibility="members")
     form = client.get(f"/en/people/{recipient.slug}/contact/?about={material.pk}").content.decode()
     assert f'value="{material.pk}" selected' in form
+    for junk in ("9999999999999999999", "99999999999999999999", "-1", "x"):
+        assert client.get(f"/en/people/{recipient.slug}/contact/?about={junk}").status_code == 200
     assert contact(client, recipient, about=closed.pk).status_code == 200
     assert contact(client, recipient, about="99999999999999999999").status_code == 200
     assert contact(client, recipient, about="abc").status_code == 200
@@ -276,6 +278,9 @@ def test_unread_counts_in_the_list_and_the_header(client, pair):
     login(client, sender)
     inbox = client.get("/en/messages/").content.decode()
     assert "2 unread" in inbox
+    # The header says so on every page.
+    header = client.get(f"/en/people/{recipient.slug}/").content.decode()
+    assert '<a href="/en/messages/" class="messages-link">Messages <span class="badge">2<' in header
     assert "no-store" in client.get("/en/messages/")["Cache-Control"]
     thread = client.get(f"/en/messages/{conversation.pk}/").content.decode()
     assert '<a href="https://example.org/plan" rel="nofollow">' in thread
@@ -370,3 +375,31 @@ def test_get_in_touch_links_on_profile_and_for_you(client, pair):
     own = client.get(f"/en/people/{sender.slug}/").content.decode()
     assert "/contact/" not in own
     assert "Messages" in client.get("/en/messages/").content.decode()
+
+
+def test_get_in_touch_from_the_sidebar_is_about_the_material_and_counts_as_a_suggestion(client):
+    from tests.recommender.helpers import index_all
+
+    text = "Pupils measure how plants use light and water for photosynthesis in the school garden."
+    olga = f.person("Olga Open", country="PT", school="Escola do Porto")
+    material = f.resource("Photosynthesis in the garden", summary=text, subjects=["biology"], levels=[2])
+    f.resource("Plants and light", summary=text, subjects=["biology"], levels=[2], authors=[olga])
+    index_all()
+    reader = f.person("Sara Svensson")
+    login(client, reader)
+    swedish = f.translate(material, "sv", title="Fotosyntes i trädgården")
+    index_all()
+    html = client.get(swedish.url).content.decode()
+    link = f"/sv/people/{olga.slug}/contact/?via=suggestion&amp;about={swedish.pk}"
+    assert link in html and "Ta kontakt" in html
+    form = client.get(link.replace("&amp;", "&")).content.decode()
+    assert f'value="{swedish.pk}" selected' in form
+    client.post(link.replace("&amp;", "&"), {"message": TEXT, "about": swedish.pk, "via": "suggestion"})
+    item = ContactRequest.objects.get()
+    assert (item.source, item.about_id, item.recipient) == ("suggestion", swedish.pk, olga)
+    for_you = client.get("/sv/recommendations/for-you/")
+    assert for_you.status_code == 200
+    # Signed out, the sidebar offers no link; the profile does (and sends to sign in).
+    client.logout()
+    assert "/contact/" not in client.get(swedish.url).content.decode()
+    assert f"/en/people/{olga.slug}/contact/?via=profile" in client.get(f"/en/people/{olga.slug}/").content.decode()
