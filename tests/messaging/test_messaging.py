@@ -35,7 +35,7 @@ def login(client, person):
 
 
 def request_link(message):
-    return re.search(r"https?://\S+/messages/requests/(\d+)/", message.body)
+    return re.search(r"https?://[^/\s]+(/de/messages/requests/(\d+)/)", message.body)
 
 
 @pytest.fixture
@@ -81,7 +81,13 @@ def test_the_recipient_gets_the_request_in_her_own_language_without_the_senders_
     assert TEXT in message.body
     assert sender.user.email not in message.body and sender.user.email not in str(message.extra_headers)
     assert message.reply_to == [] and sender.user.email not in message.from_email
-    assert request_link(message)
+    # The link opens the request, in German, with Accept and Decline as POST buttons.
+    link = request_link(message)
+    login(client, recipient)
+    page = client.get(link.group(1))
+    html = page.content.decode()
+    assert page.status_code == 200 and '<html lang="de">' in html and TEXT in html
+    assert '<form method="post" class="contact-answer">' in html and 'value="accept"' in html
 
 
 def test_no_conversation_before_acceptance_and_acceptance_opens_one(client, pair):
