@@ -28,6 +28,8 @@ if settings.DEBUG:
 
 # Every public page lives under its locale prefix: /en/, /sv/, /de/, /pt/.
 urlpatterns += i18n_patterns(
+    # Before "people/": /<lang>/people/<slug>/contact/ and /<lang>/messages/ are messaging's.
+    path("", include("messaging.urls")),
     path("people/", include("communities.urls")),
     path("account/", include("accounts.urls")),
     path("take-part/", include("communities.participation_urls")),

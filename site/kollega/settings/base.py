@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "communities",
     "accounts",
     "discussions",
+    "messaging",
     "resources",
     "recommender",
     "search",
