@@ -409,3 +409,18 @@ def test_get_in_touch_from_the_sidebar_is_about_the_material_and_counts_as_a_sug
     client.logout()
     assert "/contact/" not in client.get(swedish.url).content.decode()
     assert f"/en/people/{olga.slug}/contact/?via=profile" in client.get(f"/en/people/{olga.slug}/").content.decode()
+
+
+def test_get_in_touch_from_search_results_counts_as_active_search(client):
+    """People found in search carry their own source, so the networking report can tell active from passive."""
+    olga = f.person("Olga Searchable", country="PT", school="Escola do Porto")
+    reader = f.person("Sara Svensson")
+    login(client, reader)
+    html = client.get("/en/search/?q=Olga&tab=people").content.decode()
+    link = f"/en/people/{olga.slug}/contact/?via=search"
+    assert link in html
+    client.post(link, {"message": TEXT, "via": "search"})
+    assert ContactRequest.objects.get().source == "search"
+    # Signed out, results offer no link.
+    client.logout()
+    assert "/contact/" not in client.get("/en/search/?q=Olga&tab=people").content.decode()
