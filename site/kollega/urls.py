@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.views import favicon
 from metadata.sitemaps import sitemap
 
 from .api import api_router
@@ -17,6 +18,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("oai/", include("metadata.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:
@@ -39,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("self-assessment/", include("assessment.urls")),
     path("recommendations/", include("recommender.urls")),
     path("feeds/", include("metadata.feed_urls")),
+    path("", include("home.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -130,6 +130,12 @@ WAGTAIL_SITE_NAME = "Kollega"
 KOLLEGA_BASE_URL = os.environ.get("KOLLEGA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 KOLLEGA_BASE_URL_REQUIRE_HTTPS = False
 WAGTAILADMIN_BASE_URL = KOLLEGA_BASE_URL
+# Who runs the site, for the imprint (/<lang>/imprint/, an "Impressum" a German site must have) and
+# the privacy notice. Until they are set, the imprint shows a marked placeholder naming each setting.
+KOLLEGA_OPERATOR_NAME = os.environ.get("KOLLEGA_OPERATOR_NAME", "")
+# Several lines: separate them with a literal \n in the environment.
+KOLLEGA_OPERATOR_ADDRESS = os.environ.get("KOLLEGA_OPERATOR_ADDRESS", "").replace("\\n", "\n")
+KOLLEGA_CONTACT_EMAIL = os.environ.get("KOLLEGA_CONTACT_EMAIL", "")
 # The database backend, with a text-search configuration per locale on
 # PostgreSQL (search/backends/database.py); SQLite keeps its embedded FTS5.
 WAGTAILSEARCH_BACKENDS = {
