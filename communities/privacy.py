@@ -92,6 +92,21 @@ def can_see_person(viewer, person):
     return visible_people(viewer, Person.objects.filter(pk=person.pk)).exists()
 
 
+def can_see_learning_progress(viewer, learner, trainer=None):
+    """A learner's progress and reflections in a course (learning/): private to the learner, the trainer of
+    their cohort, and editors who review learning (the `learning.review_learning` permission).
+
+    Everybody else, including the learner's co-members and other trainers, is told nothing (404).
+    """
+    viewer = _user(viewer)
+    if not viewer.is_authenticated or learner is None:
+        return False
+    me = viewer_person(viewer)
+    if me is not None and (me.pk == learner.pk or (trainer is not None and me.pk == trainer.pk)):
+        return True
+    return viewer.is_active and viewer.has_perm("learning.review_learning")
+
+
 def visible_partners(viewer, partners):
     """The partner rows of a project the viewer may see: a school alone, or a person they may see.
 
