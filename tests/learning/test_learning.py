@@ -482,3 +482,18 @@ def test_editors_see_how_many_facilitators_were_trained_and_who_is_eligible(
     teacher.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(teacher)
     assert client.get("/admin/reports/facilitators-trained/").status_code in (302, 403)
+
+
+def test_deleting_the_account_erases_progress_reflections_and_the_certificate(
+    client, trainer_client, course, cohort, learner, django_capture_on_commit_callbacks
+):
+    from accounts.services import delete_account
+
+    client.force_login(learner.user)
+    finish(client, course, cohort, trainer_client, django_capture_on_commit_callbacks)
+    client.post(f"/en/learning/curriculum/{course[0].pk}/certificate/")
+    certificate = Certificate.objects.get()
+    delete_account(learner.user)
+    assert Enrolment.objects.count() == 0 and UnitProgress.objects.count() == 0
+    assert client.get(f"/en/learning/certificates/{certificate.uuid}/").status_code == 404
+    assert client.get(f"/en/learning/certificates/{certificate.uuid}/credential.json").status_code == 404
