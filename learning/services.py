@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from communities.privacy import can_see_learning_progress, viewer_person
+from communities.privacy import can_see_learning_progress, can_see_page, can_see_person, viewer_person
 from core.mail import recipient_language, send_templated_email
 from core.urls import absolute_url
 from resources.models import CurriculumPage, CurriculumUnitPage
@@ -76,7 +76,19 @@ def enrolment_of(person, curriculum_key):
 
 
 def cohorts_of(curriculum_key):
-    return Cohort.objects.filter(curriculum__translation_key=curriculum_key).select_related("trainer")
+    return Cohort.objects.filter(curriculum__translation_key=curriculum_key).select_related("trainer", "community")
+
+
+def cohorts_open_to(viewer, curriculum_key):
+    """The cohorts a viewer may see and join: those meeting in a community whose page they may see.
+
+    A cohort of a members-only community stays inside it. The trainer is named only where the
+    privacy rule lets the viewer see them (`trainer_visible`).
+    """
+    cohorts = [c for c in cohorts_of(curriculum_key) if c.community is None or can_see_page(viewer, c.community)]
+    for cohort in cohorts:
+        cohort.trainer_visible = cohort.trainer is not None and can_see_person(viewer, cohort.trainer)
+    return cohorts
 
 
 def enrol(person, curriculum, cohort=None, language="en"):

@@ -48,6 +48,8 @@ def enrol(request, pk):
     cohort = None
     if request.POST.get("cohort"):
         cohort = get_object_or_404(services.cohorts_of(curriculum.translation_key), pk=request.POST["cohort"])
+        if cohort not in services.cohorts_open_to(request.user, curriculum.translation_key):
+            raise Http404("No such cohort")
     services.enrol(_learner(request), curriculum, cohort=cohort, language=get_language())
     messages.success(request, _("You are enrolled. Start with the first unit."))
     return _back(request, curriculum)

@@ -33,7 +33,7 @@ def curriculum_progress(context, page):
     state.update(
         {
             "curriculum": page,
-            "cohorts": services.cohorts_of(page.translation_key) if enrolment is None else [],
+            "cohorts": services.cohorts_open_to(request.user, page.translation_key) if enrolment is None else [],
             "certificate": getattr(enrolment, "certificate", None) if enrolment else None,
             "trained": list(Cohort.objects.filter(trainer=viewer_person(request.user)))
             if request.user.is_authenticated
@@ -59,3 +59,17 @@ def unit_progress(context, page):
         }
     )
     return state
+
+
+@register.simple_tag(takes_context=True)
+def unit_status(context, curriculum, unit):
+    """The viewer's status in a unit of the curriculum ("Done", "Sent back", ...), or "" (one query per page)."""
+    request = context["request"]
+    memo = getattr(request, "_learning_rows", None)
+    if memo is None:
+        memo = request._learning_rows = {}
+    if curriculum.translation_key not in memo:
+        enrolment = services.enrolment_of(viewer_person(request.user), curriculum.translation_key)
+        memo[curriculum.translation_key] = services.progress_rows(enrolment) if enrolment else {}
+    row = memo[curriculum.translation_key].get(unit.translation_key)
+    return row.get_status_display() if row else ""

@@ -147,7 +147,8 @@ def test_marking_a_unit_done_moves_the_progress_bar(client, course, learner):
     assert row.unit_key == first.translation_key and row.status == "done"
     html = client.get(first.url).content.decode()
     assert "1 of 2 units completed" in html and "Mark as done" not in html
-    assert "1 of 2 units completed" in client.get(curriculum.url).content.decode()
+    listing = client.get(curriculum.url).content.decode()
+    assert "1 of 2 units completed" in listing and listing.count('class="unit-status"') == 1
 
 
 def test_a_unit_that_asks_for_a_reflection_cannot_just_be_marked_done(client, course, learner):
@@ -353,7 +354,9 @@ def test_a_learners_progress_is_not_shown_to_other_teachers(client, client_class
     other = client_class()
     other.force_login(f.person("Sam Stranger").user)
     html = other.get(first.url).content.decode()
-    assert "1 of 2 units completed" not in html and "Enrol" in other.get(curriculum.url).content.decode()
+    listing = other.get(curriculum.url).content.decode()
+    assert "1 of 2 units completed" not in html and "Mark as done" not in html
+    assert "Enrol" in listing and 'class="unit-status"' not in listing
 
 
 # -- Completion and the certificate ------------------------------------------------------------
@@ -497,3 +500,32 @@ def test_deleting_the_account_erases_progress_reflections_and_the_certificate(
     assert Enrolment.objects.count() == 0 and UnitProgress.objects.count() == 0
     assert client.get(f"/en/learning/certificates/{certificate.uuid}/").status_code == 404
     assert client.get(f"/en/learning/certificates/{certificate.uuid}/credential.json").status_code == 404
+
+
+def test_a_cohort_of_a_members_only_community_stays_inside_and_a_private_trainer_is_not_named(
+    client, course, trainer, learner
+):
+    curriculum = course[0]
+    inside = f.community("Quiet circle", visibility="members")
+    public = Cohort.objects.create(
+        curriculum=curriculum, name="Open spring", trainer=trainer, language="en", starts_on=datetime.date(2027, 3, 1)
+    )
+    closed = Cohort.objects.create(
+        curriculum=curriculum,
+        name="Members autumn",
+        trainer=trainer,
+        community=inside,
+        language="en",
+        starts_on=datetime.date(2027, 9, 1),
+    )
+    client.force_login(learner.user)
+    html = client.get(curriculum.url).content.decode()
+    assert "Open spring" in html and "Members autumn" not in html
+    # The trainer keeps their profile private: the cohort is offered without their name.
+    assert "Tove Trainer" not in html
+    assert enrol(client, curriculum, closed).status_code == 404
+    assert Enrolment.objects.count() == 0
+    f.join(learner, inside)
+    assert "Members autumn" in client.get(curriculum.url).content.decode()
+    enrol(client, curriculum, closed)
+    assert Enrolment.objects.get().cohort == closed and public.enrolments.count() == 0
