@@ -97,12 +97,13 @@ def can_see_learning_progress(viewer, learner, trainer=None):
     their cohort, and editors who review learning (the `learning.review_learning` permission).
 
     Everybody else, including the learner's co-members and other trainers, is told nothing (404).
+    With `learner=None` it answers for a whole cohort: its trainer and those editors.
     """
     viewer = _user(viewer)
-    if not viewer.is_authenticated or learner is None:
+    if not viewer.is_authenticated:
         return False
     me = viewer_person(viewer)
-    if me is not None and (me.pk == learner.pk or (trainer is not None and me.pk == trainer.pk)):
+    if me is not None and any(p is not None and p.pk == me.pk for p in (learner, trainer)):
         return True
     return viewer.is_active and viewer.has_perm("learning.review_learning")
 

@@ -268,10 +268,7 @@ def can_see_progress(viewer, enrolment):
 
 def can_see_cohort(viewer, cohort):
     """The cohort's table (learners × units) is for its trainer and the editors who review learning."""
-    me = viewer_person(viewer)
-    if me is not None and cohort.trainer_id == me.pk:
-        return True
-    return viewer.is_active and viewer.has_perm(REVIEW_PERMISSION)
+    return can_see_learning_progress(viewer, None, cohort.trainer)
 
 
 def cohort_table(cohort, language):

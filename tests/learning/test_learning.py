@@ -14,6 +14,7 @@ from django.test import Client
 from pypdf import PdfReader
 
 from learning.models import Certificate, Cohort, Enrolment, UnitProgress
+from resources.models import CurriculumUnitPage
 from tests import factories as f
 from vocabularies.models import Language
 
@@ -481,6 +482,9 @@ def test_editors_see_how_many_facilitators_were_trained_and_who_is_eligible(
     settings.KOLLEGA_FACILITATOR_TARGET = 30
     assert "Facilitators trained: 1 of 30" in client.get("/admin/reports/facilitators-trained/").content.decode()
 
+    # Editors do not read the cohort's table (reflections); the review permission does.
+    assert client.get(f"/en/learning/cohort/{cohort.pk}/").status_code == 404
+
     teacher = get_user_model().objects.create_user("teacher", "teacher@example.org", "pw-kollega-1")
     teacher.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(teacher)
@@ -529,3 +533,27 @@ def test_a_cohort_of_a_members_only_community_stays_inside_and_a_private_trainer
     assert "Members autumn" in client.get(curriculum.url).content.decode()
     enrol(client, curriculum, closed)
     assert Enrolment.objects.get().cohort == closed and public.enrolments.count() == 0
+
+
+def test_without_stated_durations_the_certificate_counts_units(client, client_class, learner):
+    curriculum = f.curriculum()
+    f.unit(1, "Listening")
+    f.unit(2, "Hosting")
+    client.force_login(learner.user)
+    enrol(client, curriculum)
+    for unit in CurriculumUnitPage.objects.all():
+        client.post(f"/en/learning/unit/{unit.pk}/done/")
+    assert Enrolment.objects.get().completed_at is not None
+    client.post(f"/en/learning/curriculum/{curriculum.pk}/certificate/")
+    certificate = Certificate.objects.get()
+    assert certificate.trainer_name == ""
+    pdf = client.get(f"/en/learning/certificates/{certificate.uuid}/certificate.pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "2 units" in text and "hour" not in text and "Trainer" not in text
+    description = client_class().get(f"/en/learning/certificates/{certificate.uuid}/credential.json").json()
+    assert "(2 units)" in description["credentialSubject"]["achievement"]["description"]
+
+
+def test_editors_manage_cohorts_in_the_admin(admin_client, course):
+    assert admin_client.get("/admin/snippets/learning/cohort/add/").status_code == 200
+    assert admin_client.get("/admin/snippets/learning/cohort/").status_code == 200
