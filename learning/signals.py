@@ -5,10 +5,12 @@ from django.db.models.signals import post_save
 
 def on_person_saved(sender, instance, **kwargs):
     if instance.is_former_member:
-        from .models import Enrolment
+        from .models import Certificate, Enrolment
 
         # Reflections are personal data and a certificate names the learner: erased, not kept for a credit.
         Enrolment.objects.filter(person=instance).delete()
+        # A trainer who leaves is no longer named on the certificates of their cohorts.
+        Certificate.objects.filter(enrolment__cohort__trainer=instance).update(trainer_name="")
 
 
 def connect():

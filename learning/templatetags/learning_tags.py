@@ -38,6 +38,7 @@ def curriculum_progress(context, page):
             "trained": list(Cohort.objects.filter(trainer=viewer_person(request.user)))
             if request.user.is_authenticated
             else [],
+            "may_review": request.user.is_authenticated and request.user.has_perm(services.REVIEW_PERMISSION),
         }
     )
     return state

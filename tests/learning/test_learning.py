@@ -314,6 +314,7 @@ def test_a_learner_alone_is_reviewed_by_editors_with_the_review_permission(clien
     editor = get_user_model().objects.get(pk=editor.pk)
     other.force_login(editor)
     assert "Åsa Öberg" in other.get("/en/learning/reviews/").content.decode()
+    assert "/en/learning/reviews/" in other.get(curriculum.url).content.decode()
     review(other, UnitProgress.objects.get(), "accept")
     assert UnitProgress.objects.get().status == "accepted"
 
@@ -504,6 +505,24 @@ def test_deleting_the_account_erases_progress_reflections_and_the_certificate(
     assert Enrolment.objects.count() == 0 and UnitProgress.objects.count() == 0
     assert client.get(f"/en/learning/certificates/{certificate.uuid}/").status_code == 404
     assert client.get(f"/en/learning/certificates/{certificate.uuid}/credential.json").status_code == 404
+
+
+def test_a_trainer_who_deletes_their_account_is_no_longer_named_on_certificates(
+    client, trainer_client, course, cohort, learner, trainer, django_capture_on_commit_callbacks
+):
+    from accounts.services import delete_account
+
+    client.force_login(learner.user)
+    finish(client, course, cohort, trainer_client, django_capture_on_commit_callbacks)
+    client.post(f"/en/learning/curriculum/{course[0].pk}/certificate/")
+    assert Certificate.objects.get().trainer_name == "Tove Trainer"
+    delete_account(trainer.user)
+    certificate = Certificate.objects.get()
+    assert certificate.trainer_name == ""
+    pdf = client.get(f"/en/learning/certificates/{certificate.uuid}/certificate.pdf")
+    assert b"%PDF" == pdf.content[:4]
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Tove" not in text and "Åsa Öberg" in text
 
 
 def test_a_cohort_of_a_members_only_community_stays_inside_and_a_private_trainer_is_not_named(
