@@ -92,6 +92,22 @@ def can_see_person(viewer, person):
     return visible_people(viewer, Person.objects.filter(pk=person.pk)).exists()
 
 
+def can_see_learning_progress(viewer, learner, trainer=None):
+    """A learner's progress and reflections in a course (learning/): private to the learner, the trainer of
+    their cohort, and editors who review learning (the `learning.review_learning` permission).
+
+    Everybody else, including the learner's co-members and other trainers, is told nothing (404).
+    With `learner=None` it answers for a whole cohort: its trainer and those editors.
+    """
+    viewer = _user(viewer)
+    if not viewer.is_authenticated:
+        return False
+    me = viewer_person(viewer)
+    if me is not None and any(p is not None and p.pk == me.pk for p in (learner, trainer)):
+        return True
+    return viewer.is_active and viewer.has_perm("learning.review_learning")
+
+
 def visible_partners(viewer, partners):
     """The partner rows of a project the viewer may see: a school alone, or a person they may see.
 

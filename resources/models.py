@@ -439,6 +439,9 @@ class CurriculumUnitPage(Page):
     duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), null=True, blank=True)
     activities = StreamField(BodyBlock(), blank=True, verbose_name=_("activities"))
     competences = ClusterTaggableManager(through=CompetenceTag, blank=True, verbose_name=_("competence tags"))
+    # A unit that asks for a reflection is completed when the trainer accepts the learner's text (learning/).
+    asks_reflection = models.BooleanField(_("asks for a reflection"), default=False)
+    reflection_prompt = models.TextField(_("reflection prompt"), max_length=2000, blank=True)
 
     embedding_fields = ["title", "summary", "learning_outcomes", "activities"]
 
@@ -448,6 +451,7 @@ class CurriculumUnitPage(Page):
         FieldPanel("learning_outcomes"),
         FieldPanel("activities"),
         FieldPanel("competences"),
+        MultiFieldPanel([FieldPanel("asks_reflection"), FieldPanel("reflection_prompt")], heading=_("Reflection")),
         InlinePanel("linked_resources", label=_("Resource"), heading=_("Linked resources")),
     ]
     search_fields = Page.search_fields + [
@@ -460,8 +464,10 @@ class CurriculumUnitPage(Page):
         TranslatableField("summary"),
         TranslatableField("learning_outcomes"),
         TranslatableField("activities"),
+        TranslatableField("reflection_prompt"),
         SynchronizedField("number"),
         SynchronizedField("duration_minutes"),
+        SynchronizedField("asks_reflection"),
         SynchronizedField("competences"),
         SynchronizedField("linked_resources"),
     ]

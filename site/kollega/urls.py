@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("accounts.urls")),
     path("take-part/", include("communities.participation_urls")),
     path("discussions/", include("discussions.urls")),
+    path("learning/", include("learning.urls")),
     path("search/", include("search.urls")),
     path("contribute/", include("contributions.urls")),
     path("self-assessment/", include("assessment.urls")),

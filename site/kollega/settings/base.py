@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "accounts",
     "discussions",
     "messaging",
+    "learning",
     "resources",
     "recommender",
     "search",
@@ -243,4 +244,6 @@ DEFAULT_FROM_EMAIL = "Kollega <no-reply@kollega.example>"
 # E-mail goes out through the task queue (core/mail.py); a mail server that does not answer
 # must not hold a worker forever. A failed delivery is tried again after these delays (seconds).
 EMAIL_TIMEOUT = 10
+# The facilitators the project promises to train (the learning report: "17 of 24").
+KOLLEGA_FACILITATOR_TARGET = 24
 KOLLEGA_MAIL_RETRY_DELAYS = (60, 300, 1800, 7200)
