@@ -33,3 +33,19 @@ def test_one_page_per_translation_group_prefers_the_readers_language(db):
     sv = Locale.objects.get(language_code="sv")
     assert one_per_translation([english, other, swedish], prefer_locale=sv) == [swedish, other]
     assert one_per_translation([english, other, swedish], prefer_locale=Locale.get_default()) == [english, other]
+
+
+def test_every_translatable_page_type_translates_the_page_fields_once():
+    """core.pages.PAGE_TRANSLATED is the one list of Page's own translated fields, used by every page type."""
+    from wagtail.models import Page, get_translatable_models
+
+    from core.pages import PAGE_TRANSLATED
+
+    shared = [field.field_name for field in PAGE_TRANSLATED]
+    assert shared == ["title", "slug", "seo_title", "search_description"]
+    for model in get_translatable_models(include_subclasses=True):
+        # Page types without a list of their own let wagtail-localize choose (all of Page's text).
+        if issubclass(model, Page) and model is not Page and "translatable_fields" in vars(model):
+            names = [field.field_name for field in model.translatable_fields]
+            assert names[: len(shared)] == shared, model.__name__
+            assert len(names) == len(set(names)), f"{model.__name__} lists a field twice"
