@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("accounts.urls")),
     path("take-part/", include("communities.participation_urls")),
     path("discussions/", include("discussions.urls")),
+    path("events/", include("events.urls")),
     path("search/", include("search.urls")),
     path("contribute/", include("contributions.urls")),
     path("self-assessment/", include("assessment.urls")),

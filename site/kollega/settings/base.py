@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "communities",
     "accounts",
     "discussions",
+    "events",
     "resources",
     "recommender",
     "search",
