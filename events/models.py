@@ -275,7 +275,7 @@ class EventPage(RoutablePageMixin, Page):
     def event(self, request):
         return self.render(request)
 
-    @path("calendar.ics")
+    @path("calendar.ics/")
     def calendar(self, request):
         from .views import event_calendar
 
@@ -299,7 +299,7 @@ class EventPage(RoutablePageMixin, Page):
 
         return registrants(request, self)
 
-    @path("registrants.csv")
+    @path("registrants.csv/")
     def registrants_csv_view(self, request):
         from .views import registrants_csv
 

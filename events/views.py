@@ -17,6 +17,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.views import serve as wagtail_serve
 
 from communities.models import CommunityPage, Person
 from communities.privacy import can_see_page, viewer_person, visible_pages
@@ -30,6 +31,20 @@ from .models import EventPage
 from .permissions import can_manage_event
 
 FEED_SALT = "events.personal-feed"
+
+
+# The files of an event page: `<event url>calendar.ics`, `<event url>registrants.csv`.
+PAGE_FILES = r"calendar\.ics|registrants\.csv"
+
+
+def page_file(request, path, name):
+    """Serve `<page url><name>` through Wagtail as the page's route `<name>/`.
+
+    Wagtail serves only paths ending in "/", so a file name after a page's
+    address needs this door; the page's own route then answers, after the
+    serving hooks (members-only pages answer 404 here too).
+    """
+    return wagtail_serve(request, f"{path}{name}/")
 
 
 def ics_response(text, filename):
