@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
+from communities.privacy import can_see_page
 from core.mail import recipient_language, send_templated_email
 from core.urls import absolute_url
 
@@ -141,6 +142,8 @@ def send_reminders(now=None, ahead=None):
     ).select_related("person", "event")
     sent = 0
     for registration in due:
+        if not can_see_page(registration.person.user, registration.event):
+            continue  # left the members-only community since, or the event is hidden now
         # Claim it first: a second run (or a parallel one) finds it taken.
         claimed = Registration.objects.filter(pk=registration.pk, reminder_sent_at__isnull=True).update(
             reminder_sent_at=now

@@ -62,3 +62,11 @@ def test_organisers_mark_attendance_after_the_start(client, setting):
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.ATTENDED
     assert "Lantern workshop" in client.get(page.url + "registrants/").text
+
+
+def test_organisers_see_the_online_link_without_registering(client, setting):
+    page = setting["page"]
+    page.online_url = "https://meet.example.org/organisers"
+    f.publish(page)
+    assert "meet.example.org/organisers" not in sign_in(client, teacher("Stranger")).get(page.url).text
+    assert "meet.example.org/organisers" in sign_in(client, setting["organiser"]).get(page.url).text

@@ -132,3 +132,21 @@ def test_reminders_go_once_a_day_before(workshop):
     call_command("send_event_reminders")
     call_command("send_event_reminders")
     assert [m.subject for m in mail.outbox] == ["Snart: Lantern workshop"]
+
+
+def test_no_reminder_about_an_event_the_person_may_no_longer_see(workshop):
+    from django.core.management import call_command
+    from wagtail.models import PageViewRestriction
+
+    ana = teacher("Ana")
+    service.register(ana, workshop)
+    workshop.start = timezone.now() + timezone.timedelta(hours=5)
+    workshop.save()
+    PageViewRestriction.objects.create(page=workshop.get_parent(), restriction_type=PageViewRestriction.LOGIN)
+    restricted = f.community("Closed")
+    ana_closed = event(restricted, "Closed talk", days=0, hours=1, start=timezone.now() + timezone.timedelta(hours=3))
+    PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    service.register(ana, ana_closed)
+    mail.outbox.clear()
+    call_command("send_event_reminders")
+    assert [m.subject for m in mail.outbox] == ["Coming up: Lantern workshop"]
