@@ -1,5 +1,7 @@
 """Registration: places, the waiting list, cancellation with move-up, e-mails in the registrant's language."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.utils import timezone
@@ -150,3 +152,24 @@ def test_no_reminder_about_an_event_the_person_may_no_longer_see(workshop):
     mail.outbox.clear()
     call_command("send_event_reminders")
     assert [m.subject for m in mail.outbox] == ["Coming up: Lantern workshop"]
+
+
+def test_registering_without_the_csrf_token_is_refused(workshop):
+    from django.test import Client
+
+    ana = teacher("Ana")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(ana.user)
+    assert client.post(workshop.url + "register/").status_code == 403
+    assert workshop.registration_of(ana) is None
+
+
+def test_the_attached_calendar_parses_and_starts_in_utc(workshop):
+    import icalendar
+
+    service.register(teacher("Ana", "de"), workshop)
+    _name, content, _mimetype = mail.outbox[-1].attachments[0]
+    (component,) = icalendar.Calendar.from_ical(content).walk("VEVENT")
+    assert component.decoded("dtstart") == workshop.start.astimezone(datetime.UTC)
+    assert component.decoded("dtstart").utcoffset().total_seconds() == 0
+    assert "https://meet.example.org/x" in str(component["description"])
