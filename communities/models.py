@@ -257,7 +257,7 @@ class CommunityPage(Page):
         SynchronizedField("visibility"),
     ]
     parent_page_types = ["communities.CommunityIndexPage", "communities.CommunityPage"]
-    subpage_types = ["communities.CommunityPage", "communities.ProjectPage"]
+    subpage_types = ["communities.CommunityPage", "communities.ProjectPage", "events.EventPage"]
 
     api_fields = [
         APIField("scope"),
@@ -463,7 +463,7 @@ class ProjectPage(Page):
         SynchronizedField("partners"),
     ]
     parent_page_types = ["communities.CommunityPage"]
-    subpage_types = []
+    subpage_types = ["events.EventPage"]
     api_fields = [
         APIField("theme"),
         APIField("summary"),

@@ -17,6 +17,7 @@ Templates follow one convention: ``<app>/emails/<name>_subject.txt``,
 ``<app>/emails/<name>.txt`` and, when present, ``<app>/emails/<name>.html``.
 """
 
+import base64
 import logging
 import smtplib
 from datetime import timedelta
@@ -108,11 +109,14 @@ def render_email(template, context, language):
     return subject, text, html
 
 
-def send_templated_email(template, context, recipient, *, language=None, default_language=None, from_email=None):
+def send_templated_email(
+    template, context, recipient, *, language=None, default_language=None, from_email=None, attachments=None
+):
     """Write `template` to one recipient (an address, a user or a person) and queue it.
 
     `language` forces a language (a reader who asked for one); otherwise the
     recipient's preference, then `default_language`, then the active language.
+    `attachments` is a list of (filename, content, mimetype), content text or bytes.
     Returns the task result, or None when there is nobody to write to.
     """
     address = recipient_address(recipient)
@@ -120,10 +124,27 @@ def send_templated_email(template, context, recipient, *, language=None, default
         return None
     language = _site_language(language or "") or recipient_language(recipient, default=default_language)
     subject, text, html = render_email(template, context, language)
-    return enqueue_email(subject, text, [address], html=html, from_email=from_email)
+    return enqueue_email(subject, text, [address], html=html, from_email=from_email, attachments=attachments)
 
 
-def enqueue_email(subject, text, to, html=None, from_email=None):
+def encode_attachment(filename, content, mimetype):
+    """An attachment as the queued message's JSON can carry it (bytes travel as base64)."""
+    if isinstance(content, bytes):
+        return {
+            "filename": filename,
+            "content": base64.b64encode(content).decode("ascii"),
+            "mimetype": mimetype,
+            "base64": True,
+        }
+    return {"filename": filename, "content": str(content), "mimetype": mimetype, "base64": False}
+
+
+def decode_attachment(item):
+    content = base64.b64decode(item["content"]) if item.get("base64") else item["content"]
+    return item["filename"], content, item["mimetype"]
+
+
+def enqueue_email(subject, text, to, html=None, from_email=None, attachments=None):
     """Queue a finished message; a queue that refuses it is logged, never raised to the visitor."""
     message = {
         "subject": subject,
@@ -132,6 +153,8 @@ def enqueue_email(subject, text, to, html=None, from_email=None):
         "from_email": from_email or settings.DEFAULT_FROM_EMAIL,
         "to": list(to),
     }
+    if attachments:
+        message["attachments"] = [encode_attachment(*attachment) for attachment in attachments]
     return _enqueue(message)
 
 
@@ -171,6 +194,8 @@ def deliver(message):
     )
     if message.get("html"):
         email.attach_alternative(message["html"], "text/html")
+    for item in message.get("attachments") or ():
+        email.attach(*decode_attachment(item))
     email.send()
 
 

@@ -426,3 +426,50 @@ def test_a_page_restricted_after_indexing_is_absent_from_every_public_output(cli
         assert not leaks(text, [RESTRICTED_LATER]), f"{name} ({url}) shows the page restricted after indexing"
     response = client.get(f"/api/v2/pages/{exposed['later'].pk}/")
     assert response.status_code == 404
+
+
+# -- Events: a members-only event beside a public twin ---------------------------------
+
+SECRET_EVENT = "Lantern secret evening"
+
+
+@pytest.mark.parametrize("who", ["anonymous", "outsider"])
+def test_a_members_only_event_appears_in_no_public_output(client, world, who):
+    from django.urls import reverse
+
+    from tests.events.helpers import event
+
+    secret = event(world["circle"], SECRET_EVENT, online_url="https://meet.example.org/lantern-secret")
+    twin = event(world["open"], "Lantern open evening", online_url="https://meet.example.org/lantern-open")
+    sign_in_as(client, who, world)
+    outputs = public_outputs(world) + [
+        ("public community with its events", world["open"].url, twin.title),
+        ("public event", twin.url, twin.title),
+        ("public event calendar", twin.url + "calendar.ics", twin.title),
+        ("API events", "/api/v2/pages/?type=events.EventPage&fields=*", twin.title),
+        ("API every page", "/api/v2/pages/?limit=500&fields=*", twin.title),
+        ("API search", "/api/v2/pages/?search=lantern+evening", None),
+        ("community calendar", reverse("events:community_calendar", args=[world["open"].pk]), twin.title),
+        ("sitemap with events", "/sitemap.xml", twin.slug),
+        ("search for events", "/en/search/?q=lantern+evening", None),
+    ]
+    markers = [SECRET_EVENT, secret.slug, "lantern-secret"]
+    for name, url, expected in outputs:
+        response = client.get(url)
+        assert response.status_code == 200, (name, url, response.status_code)
+        text = response.content.decode()
+        if expected is not None:
+            assert expected in text, f"{name}: the public twin is missing, so the check would prove nothing"
+        assert not leaks(text, markers), f"{name} ({url}) shows {leaks(text, markers)}"
+    for url in (
+        secret.url,
+        secret.url + "calendar.ics",
+        secret.url + "registrants.csv",
+        f"/api/v2/pages/{secret.pk}/",
+        reverse("events:community_calendar", args=[world["circle"].pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 404, (url, response.status_code)
+        assert not leaks(response.content.decode(), [SECRET_EVENT]), url
+    assert client.post(secret.url + "register/").status_code == 404
+    assert secret.registrations().count() == 0

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from events.views import PAGE_FILES, page_file
 from home.views import favicon
 from metadata.sitemaps import sitemap
 
@@ -37,12 +38,15 @@ urlpatterns += i18n_patterns(
     path("take-part/", include("communities.participation_urls")),
     path("discussions/", include("discussions.urls")),
     path("learning/", include("learning.urls")),
+    path("events/", include("events.urls")),
     path("search/", include("search.urls")),
     path("contribute/", include("contributions.urls")),
     path("self-assessment/", include("assessment.urls")),
     path("recommendations/", include("recommender.urls")),
     path("feeds/", include("metadata.feed_urls")),
     path("", include("home.urls")),
+    # `<event url>calendar.ics`: Wagtail's own pattern serves only paths that end in "/".
+    re_path(rf"^(?P<path>(?:[\w\-]+/)+)(?P<name>{PAGE_FILES})$", page_file),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -72,3 +72,27 @@ def test_nobody_to_write_to_sends_nothing():
 def test_the_subject_is_one_line():
     send_templated_email("communities/emails/join_declined", {"community": {"title": "A\nB"}}, "x@example.org")
     assert "\n" not in mail.outbox[0].subject
+
+
+def test_attachments_survive_the_queue_as_text_and_bytes():
+    send_templated_email(
+        CONFIRM,
+        {"confirm_url": "http://127.0.0.1:8000/x/"},
+        "cal@example.org",
+        attachments=[
+            ("event.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar"),
+            ("a.bin", b"\x00\xff", "application/octet-stream"),
+        ],
+    )
+    names = {name: (content, mimetype) for name, content, mimetype in mail.outbox[0].attachments}
+    assert names["event.ics"] == ("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")
+    assert names["a.bin"] == (b"\x00\xff", "application/octet-stream")
+
+
+def test_the_queued_message_with_attachments_is_json():
+    import json
+
+    from core.mail import decode_attachment, encode_attachment
+
+    item = json.loads(json.dumps(encode_attachment("x.pdf", b"%PDF\x00", "application/pdf")))
+    assert decode_attachment(item) == ("x.pdf", b"%PDF\x00", "application/pdf")

@@ -22,6 +22,7 @@ def test_the_texts_come_in_each_site_language():
     assert KINDS == [
         "communities",
         "curriculum",
+        "events",
         "materials",
         "pages",
         "people",
@@ -51,6 +52,7 @@ def test_every_language_translates_all_of_the_english_texts(kind):
         ("curriculum", lambda data: [str(u["number"]) for u in data["units"]], lambda text: text["units"]),
         ("communities", lambda data: [c["key"] for c in data["national"]], lambda text: text["national_titles"]),
         ("vocabularies", lambda data: data["subjects"], lambda text: text["subjects"]),
+        ("events", lambda data: [e["key"] for e in data["events"]], lambda text: text["events"]),
     ],
 )
 def test_each_item_of_a_kind_has_its_texts(kind, keys, texts_of):

@@ -53,6 +53,15 @@ def test_required_counts(demo, db):
         assert any(r.get_translations(inclusive=False).exists() for r in originals), code
     assert demo_resources.filter(based_on__isnull=False).exists()
     assert demo_resources.filter(licence="urn:kollega:all-rights-reserved").count() == 1
+    # Events in every language, one full with a waiting list, one inside the members-only circle.
+    from communities.privacy import can_see_page
+    from events.models import EventPage
+
+    events = EventPage.objects.live()
+    assert {e.locale.language_code for e in events} == {"en", "sv", "de", "pt"}
+    assert events.filter(locale__language_code="en").count() >= 4
+    assert any(e.is_full and e.registrations().filter(status="waiting").exists() for e in events)
+    assert any(not can_see_page(None, e) for e in events)
 
 
 def test_second_run_changes_nothing(demo, db):

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "discussions",
     "messaging",
     "learning",
+    "events",
     "resources",
     "recommender",
     "search",
