@@ -253,3 +253,22 @@ def test_recommender_reasons_and_sidebars_render_in_german(client, site):
         assert str(Reason("translated_into", {"language": "sv"})) == "Hat dies auf Schwedisch übersetzt"
     html = client.get(site["de"]["resource"].url).content.decode()
     assert "Related materials" not in html and "People working on this" not in html
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_string_is_translated_twice_in_a_catalogue(code):
+    """Branches append to the catalogues and merge by union: a msgid added by two of them must be caught
+    (msgfmt refuses such a file, and polib would quietly keep one of the two translations)."""
+    text = (LOCALE_DIR / code / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    seen, twice = set(), []
+    for entry in re.split(r"\n\s*\n", text):
+        lines = [line for line in entry.splitlines() if not line.startswith("#")]
+        key = "\n".join(
+            line
+            for line in lines
+            if line.startswith(("msgctxt", "msgid"))
+            or (line.startswith('"') and not any(x.startswith("msgstr") for x in lines[: lines.index(line)]))
+        )
+        if "msgid" in key:
+            (twice if key in seen else seen.add(key) or []).append(key)
+    assert not twice, f"{code}: translated twice: {twice[:5]}"
