@@ -102,7 +102,7 @@ def measure_size(n, calls, pages):
 
     def render_ms(sidebars):
         out = []
-        with override_settings(RECOMMENDER={**conf.get_config_raw(), "SIDEBARS": sidebars}):
+        with override_settings(KOLLEGA_RECOMMENDER={**conf.get_config_raw(), "SIDEBARS": sidebars}):
             for page in pages_sample:
                 cache.clear()
                 cache.set("recommender:embedded:version", index._version, None)

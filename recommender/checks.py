@@ -14,9 +14,11 @@ def check_recommender(app_configs=None, **kwargs):
         config = conf.get_config()
         for alias in (config.encoder_alias,):
             if alias not in config.encoders:
-                raise ImproperlyConfigured(f"RECOMMENDER ENCODER alias {alias!r} is not defined in ENCODERS.")
+                raise ImproperlyConfigured(f"KOLLEGA_RECOMMENDER ENCODER alias {alias!r} is not defined in ENCODERS.")
         if config.index_alias not in config.indexes:
-            raise ImproperlyConfigured(f"RECOMMENDER INDEX alias {config.index_alias!r} is not defined in INDEXES.")
+            raise ImproperlyConfigured(
+                f"KOLLEGA_RECOMMENDER INDEX alias {config.index_alias!r} is not defined in INDEXES."
+            )
     except ImproperlyConfigured as exc:
         errors.append(checks.Error(str(exc), id="recommender.E001"))
     for model in KINDS.values():

@@ -1,4 +1,4 @@
-"""Typed access to settings.RECOMMENDER: which encoder and which vector index, by alias."""
+"""Typed access to settings.KOLLEGA_RECOMMENDER: which encoder and which vector index, by alias."""
 
 from dataclasses import dataclass, field
 
@@ -35,17 +35,19 @@ class RecommenderConfig:
 
 
 def get_config_raw():
-    return dict(getattr(settings, "RECOMMENDER", {}))
+    return dict(getattr(settings, "KOLLEGA_RECOMMENDER", {}))
 
 
 def get_config():
-    raw = getattr(settings, "RECOMMENDER", None)
+    raw = getattr(settings, "KOLLEGA_RECOMMENDER", None)
     if not isinstance(raw, dict):
-        raise ImproperlyConfigured("settings.RECOMMENDER must be a dict with ENCODER, INDEX, ENCODERS and INDEXES.")
+        raise ImproperlyConfigured(
+            "settings.KOLLEGA_RECOMMENDER must be a dict with ENCODER, INDEX, ENCODERS and INDEXES."
+        )
     try:
         weights = Weights(**raw.get("WEIGHTS", {}))
     except TypeError as exc:
-        raise ImproperlyConfigured(f"RECOMMENDER['WEIGHTS'] has an unknown signal: {exc}") from exc
+        raise ImproperlyConfigured(f"KOLLEGA_RECOMMENDER['WEIGHTS'] has an unknown signal: {exc}") from exc
     return RecommenderConfig(
         encoder_alias=raw.get("ENCODER", "default"),
         index_alias=raw.get("INDEX", "default"),
@@ -61,20 +63,24 @@ def get_config():
 def _load(kind, aliases, alias):
     if alias not in aliases:
         raise ImproperlyConfigured(
-            f"RECOMMENDER {kind} alias {alias!r} is not defined; known aliases: {', '.join(sorted(aliases)) or 'none'}."
+            f"KOLLEGA_RECOMMENDER {kind} alias {alias!r} is not defined; known aliases: {', '.join(sorted(aliases)) or 'none'}."
         )
     options = dict(aliases[alias])
     backend = options.pop("BACKEND", None)
     if not backend:
-        raise ImproperlyConfigured(f"RECOMMENDER {kind} alias {alias!r} has no BACKEND.")
+        raise ImproperlyConfigured(f"KOLLEGA_RECOMMENDER {kind} alias {alias!r} has no BACKEND.")
     try:
         cls = import_string(backend)
     except ImportError as exc:
-        raise ImproperlyConfigured(f"RECOMMENDER {kind} alias {alias!r}: cannot import {backend!r} ({exc}).") from exc
+        raise ImproperlyConfigured(
+            f"KOLLEGA_RECOMMENDER {kind} alias {alias!r}: cannot import {backend!r} ({exc})."
+        ) from exc
     try:
         return cls(alias=alias, **{k.lower(): v for k, v in options.items()})
     except TypeError as exc:
-        raise ImproperlyConfigured(f"RECOMMENDER {kind} alias {alias!r}: bad options for {backend}: {exc}") from exc
+        raise ImproperlyConfigured(
+            f"KOLLEGA_RECOMMENDER {kind} alias {alias!r}: bad options for {backend}: {exc}"
+        ) from exc
 
 
 def get_encoder(alias=None):

@@ -1,8 +1,8 @@
 """{% recommender_sidebars %}: "People working on this" and "Related materials" for the page or person in context."""
 
 from django import template
-from django.conf import settings
 
+from .. import conf
 from ..services import related_people, related_resources
 
 register = template.Library()
@@ -13,8 +13,8 @@ def recommender_sidebars(context, limit=6):
     request = context.get("request")
     viewer = getattr(request, "user", None)
     obj = context.get("person") or context.get("page")
-    # RECOMMENDER["SIDEBARS"] = False switches them off (bench/ compares page times with and without).
-    if obj is None or not settings.RECOMMENDER.get("SIDEBARS", True):
+    # KOLLEGA_RECOMMENDER["SIDEBARS"] = False switches them off (bench/ compares page times with and without).
+    if obj is None or not conf.get_config_raw().get("SIDEBARS", True):
         return {"enabled": False}
     obj = getattr(obj, "specific", obj)
     from ..documents import kind_of

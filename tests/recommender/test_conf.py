@@ -14,14 +14,14 @@ def test_test_settings_pick_the_hashing_encoder_and_embedded_index():
 
 
 def test_unknown_alias_is_named_in_the_error(settings):
-    settings.RECOMMENDER = {**settings.RECOMMENDER, "ENCODER": "nonexistent"}
+    settings.KOLLEGA_RECOMMENDER = {**settings.KOLLEGA_RECOMMENDER, "ENCODER": "nonexistent"}
     with pytest.raises(ImproperlyConfigured, match="'nonexistent'"):
         conf.get_encoder()
 
 
 def test_unimportable_backend_is_named_in_the_error(settings):
-    settings.RECOMMENDER = {
-        **settings.RECOMMENDER,
+    settings.KOLLEGA_RECOMMENDER = {
+        **settings.KOLLEGA_RECOMMENDER,
         "INDEXES": {"default": {"BACKEND": "recommender.indexes.nope.Index"}},
     }
     with pytest.raises(ImproperlyConfigured, match="recommender.indexes.nope.Index"):
@@ -29,7 +29,7 @@ def test_unimportable_backend_is_named_in_the_error(settings):
 
 
 def test_unknown_weight_is_refused(settings):
-    settings.RECOMMENDER = {**settings.RECOMMENDER, "WEIGHTS": {"popularity": 1.0}}
+    settings.KOLLEGA_RECOMMENDER = {**settings.KOLLEGA_RECOMMENDER, "WEIGHTS": {"popularity": 1.0}}
     with pytest.raises(ImproperlyConfigured, match="popularity"):
         conf.get_config()
 
@@ -37,7 +37,7 @@ def test_unknown_weight_is_refused(settings):
 def test_system_check_reports_a_missing_index_alias(settings):
     from recommender.checks import check_recommender
 
-    settings.RECOMMENDER = {**settings.RECOMMENDER, "INDEX": "elsewhere"}
+    settings.KOLLEGA_RECOMMENDER = {**settings.KOLLEGA_RECOMMENDER, "INDEX": "elsewhere"}
     errors = check_recommender()
     assert any("elsewhere" in e.msg for e in errors)
 

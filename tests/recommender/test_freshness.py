@@ -56,10 +56,10 @@ def test_vectors_record_the_model_and_a_new_model_re_encodes(settings):
     f.resource("Photosynthesis in the garden", summary=TEXT)
     index_all()
     assert set(Embedding.objects.values_list("model_id", flat=True)) == {"hashing-v1-256"}
-    settings.RECOMMENDER = {
-        **settings.RECOMMENDER,
+    settings.KOLLEGA_RECOMMENDER = {
+        **settings.KOLLEGA_RECOMMENDER,
         "ENCODERS": {
-            **settings.RECOMMENDER["ENCODERS"],
+            **settings.KOLLEGA_RECOMMENDER["ENCODERS"],
             "hashing": {"BACKEND": "recommender.encoders.hashing.HashingEncoder", "DIMENSIONS": 128},
         },
     }

@@ -11,7 +11,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--k", type=int, default=None)
-        parser.add_argument("--encoder", default=None, help="Encoder alias from settings.RECOMMENDER['ENCODERS'].")
+        parser.add_argument(
+            "--encoder", default=None, help="Encoder alias from settings.KOLLEGA_RECOMMENDER['ENCODERS']."
+        )
         parser.add_argument("--show-misses", action="store_true")
 
     def handle(self, *args, **options):

@@ -214,7 +214,7 @@ CACHES = {
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 # The recommender's swappable parts, chosen by alias (see recommender/).
-RECOMMENDER = {
+KOLLEGA_RECOMMENDER = {
     "ENCODER": os.environ.get("RECOMMENDER_ENCODER", "default"),
     "INDEX": os.environ.get("RECOMMENDER_INDEX", "default"),
     "SIDEBARS": True,

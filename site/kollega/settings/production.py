@@ -43,11 +43,11 @@ if env("ELASTICSEARCH_URL"):
     )
 
     # The recommender's vectors in Elasticsearch too (dense_vector kNN).
-    RECOMMENDER = {
-        **RECOMMENDER,  # noqa: F405
+    KOLLEGA_RECOMMENDER = {
+        **KOLLEGA_RECOMMENDER,  # noqa: F405
         "INDEX": "elasticsearch",
         "INDEXES": {
-            **RECOMMENDER["INDEXES"],  # noqa: F405
+            **KOLLEGA_RECOMMENDER["INDEXES"],  # noqa: F405
             "elasticsearch": {
                 "BACKEND": "recommender.indexes.elasticsearch.ElasticsearchIndex",
                 "URLS": [env("ELASTICSEARCH_URL")],

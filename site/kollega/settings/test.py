@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F401,F403
-from .base import RECOMMENDER, VAR_DIR
+from .base import KOLLEGA_RECOMMENDER, VAR_DIR
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret-kollega"
@@ -15,5 +15,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = VAR_DIR / "test-media"
 if not os.environ.get("DATABASE_URL"):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}  # noqa: F811
-RECOMMENDER = {**RECOMMENDER, "ENCODER": "hashing"}
+KOLLEGA_RECOMMENDER = {**KOLLEGA_RECOMMENDER, "ENCODER": "hashing"}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
