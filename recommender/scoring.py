@@ -63,6 +63,21 @@ def overlap(a, b):
     return sorted(x for x in set(a) if x in b)
 
 
+def tag_similarity(mine, theirs, same_language, similarity):
+    """The tags signal: Jaccard of the tags when both are in one language, else the semantic score.
+
+    Tags are free words in the material's own language ("fotosyntes",
+    "Fotosynthese"), so a translation never shares one with its original while
+    a same-language work on the topic often shares them all: Jaccard across
+    languages would push a work's own translation below a look-alike in the
+    reader's language. Across languages the encoder, which compares meaning
+    across them, stands in for the words.
+    """
+    if same_language:
+        return jaccard(mine, theirs)
+    return semantic_score(similarity)
+
+
 def semantic_score(similarity):
     """Map a cosine in [-1, 1] to [0, 1], flattening noise below zero."""
     return max(0.0, min(1.0, float(similarity)))
@@ -120,12 +135,20 @@ def diversify(candidates, limit, author_key, language_key, max_author_share=0.5,
     return picked
 
 
-def dismissal_penalty(candidate_vector, dismissed_vectors, strength=0.5):
-    """How much to lower a candidate that resembles things the viewer marked not relevant."""
+def dismissal_penalty(candidate_vector, dismissed_vectors, strength=0.1, threshold=0.5):
+    """How much to lower a candidate that closely resembles something the viewer marked not relevant.
+
+    Only close look-alikes are lowered, and only a little: nothing below a
+    cosine of `threshold` to a dismissed item, then linearly up to `strength`
+    for an identical one. A larger penalty (it was half the cosine) pushed
+    every colleague of a corpus where profiles resemble each other below the
+    minimum score, so one "not relevant" emptied the list.
+    """
     if dismissed_vectors is None or len(dismissed_vectors) == 0 or candidate_vector is None:
         return 0.0
     sims = np.asarray(dismissed_vectors, dtype=np.float32) @ np.asarray(candidate_vector, dtype=np.float32)
-    return strength * max(0.0, float(sims.max()))
+    closeness = (float(sims.max()) - threshold) / (1.0 - threshold)
+    return strength * max(0.0, min(1.0, closeness))
 
 
 def recall_at_k(ranked, relevant, k):
@@ -134,6 +157,18 @@ def recall_at_k(ranked, relevant, k):
     if not relevant:
         return 0.0
     return len(relevant & set(ranked[:k])) / len(relevant)
+
+
+def hit_at_k(ranked, relevant, k):
+    """1.0 when one of the first k of the ranking is relevant, else 0.0 (recall@1 is hit_at_k(..., 1))."""
+    relevant = set(relevant)
+    return 1.0 if relevant & set(ranked[:k]) else 0.0
+
+
+def reciprocal_rank(ranked, relevant):
+    """1 / the rank of the first relevant item, 0.0 when none is ranked (its mean is MRR)."""
+    relevant = set(relevant)
+    return next((1.0 / rank for rank, item in enumerate(ranked, 1) if item in relevant), 0.0)
 
 
 def ndcg_at_k(ranked, relevant, k):

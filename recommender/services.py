@@ -206,6 +206,7 @@ def _compute_related_resources(obj, who, limit):
         for hit in _hits_for_groups(index, missing, who.user):
             by_group.setdefault(hit.group, hit)
     dismissed_vectors = _dismissed_vectors(index, dismissed)
+    my_languages = {d.language for d in docs}
     scored = []
     for group, hit in by_group.items():
         if hit.key in dismissed:
@@ -215,7 +216,9 @@ def _compute_related_resources(obj, who, limit):
             "semantic": scoring.semantic_score(hit.score),
             "subjects": scoring.jaccard(mine.get("subjects", []), theirs.get("subjects", [])),
             "levels": scoring.jaccard(mine.get("levels", []), theirs.get("levels", [])),
-            "tags": scoring.jaccard(mine.get("tags", []), theirs.get("tags", [])),
+            "tags": scoring.tag_similarity(
+                mine.get("tags", []), theirs.get("tags", []), hit.language in my_languages, hit.score
+            ),
             "community": 1.0 if mine.get("community") and mine.get("community") == theirs.get("community") else 0.0,
             "lineage": 1.0 if group in lineage else 0.0,
         }
@@ -469,7 +472,11 @@ def _compute_related_people(obj, who, limit):
         language_key=lambda e: e["country"],
         max_language_share=0.67,
     )
-    return [{**entry, "score": round(score, 4)} for score, entry in picked]
+    # A few spares in score order replace people who turn out hidden when shown,
+    # so that the list keeps its length.
+    chosen = {id(entry) for _, entry in picked}
+    spares = sorted(((s, e) for s, e in scored if id(e) not in chosen), key=lambda x: -x[0])[:limit]
+    return [{**entry, "score": round(score, 4)} for score, entry in picked + spares]
 
 
 def _own_people(obj):
