@@ -131,7 +131,9 @@ def evaluate(data, k=None, encoder_alias=None):
                 ids = {item["id"] for item in data["items"]} | {
                     r for item in data["items"] for r in item.get("related", [])
                 }
-                pages = {p.external_id: p for p in ResourcePage.objects.live().filter(external_id__in=ids)}
+                # Every record of the set is indexed: the unlabelled ones are the distractors.
+                records = {r["id"] for r in data.get("resources", []) if isinstance(r, dict) and r.get("id")}
+                pages = {p.external_id: p for p in ResourcePage.objects.live().filter(external_id__in=ids | records)}
                 missing = sorted(ids - set(pages))
                 if missing:
                     raise LabelledSetError(f"labelled items not found as live resources: {', '.join(missing[:10])}")

@@ -240,11 +240,18 @@ def _compute_related_resources(obj, who, limit):
                 },
             )
         )
+    lead = scoring.best_match(
+        scored,
+        semantic_of=lambda e: e["_signals"]["semantic"],
+        margin=config.tie_margin,
+        linked=lambda e: bool(e["_signals"]["lineage"]),
+    )
     picked = scoring.diversify(
         scored,
         limit,
         author_key=lambda e: e["people"][:1],
         language_key=lambda e: e["language"],
+        first=lead,
     )
     # A few spares in score order replace suggestions that turn out hidden when shown.
     chosen = {id(entry) for _, entry in picked}
