@@ -54,3 +54,22 @@ def test_dismissing_one_colleague_hides_only_them_and_keeps_the_list_full(collea
     assert len(after) == 6
     # The exact matches shown (same subjects, level and country) are all still there.
     assert exact <= set(keys)
+
+
+def test_reasons_name_the_shared_level_and_language_instead_of_similar_topics():
+    from vocabularies.models import Language
+
+    swedish = Language.objects.get_or_create(code="sv")[0]
+    level = f.level(2)
+    me = f.person("Me Teacher", country="SE", bio=PLANTS, subjects=[f.subject("biology")], levels=[level])
+    me.languages.set([swedish])
+    me.save()
+    other = f.person("Kemi Lärare", country="SE", bio=PLANTS, subjects=[f.subject("chemistry")], levels=[level])
+    other.languages.set([swedish])
+    other.save()
+    index_all()
+    suggestion = next(s for s in shown(me) if s.key == f"person:{other.pk}")
+    reasons = [str(r) for r in suggestion.reasons]
+    assert "Works on similar topics" not in reasons
+    assert "Also teaches at ISCED 2" in reasons
+    assert "Also speaks Swedish" in reasons
