@@ -3,7 +3,8 @@
 A labelled set is a JSON object:
   {"k": 5,
    "resources": [ records in import_resources format, *without* translation links ],
-   "items": [ {"id": external id, "related": [external ids], "people": [display names]} ]}
+   "items": [ {"id": external id, "related": [external ids], "people": [display names]} ],
+   "distractors": true}  (optional: also index the records no label names, as distractors)
 The resources are imported inside a transaction that is rolled back at the
 end, and indexed in a private in-memory index, so an evaluation never changes
 the site or its index. Because no translation link tells the recommender
@@ -113,7 +114,12 @@ def private_index(encoder_alias=None):
         cache.clear()
 
 
-def evaluate(data, k=None, encoder_alias=None):
+def evaluate(data, k=None, encoder_alias=None, distractors=None):
+    """Import, index and measure a labelled set; nothing stays in the site or its index.
+
+    Only labelled records (items and their related ones) are indexed unless
+    `distractors` (or the set's own "distractors": true) asks for every record.
+    """
     from resources.importer import import_text
 
     k = int(k or data.get("k", 5))
@@ -131,9 +137,12 @@ def evaluate(data, k=None, encoder_alias=None):
                 ids = {item["id"] for item in data["items"]} | {
                     r for item in data["items"] for r in item.get("related", [])
                 }
-                # Every record of the set is indexed: the unlabelled ones are the distractors.
-                records = {r["id"] for r in data.get("resources", []) if isinstance(r, dict) and r.get("id")}
-                pages = {p.external_id: p for p in ResourcePage.objects.live().filter(external_id__in=ids | records)}
+                if distractors is None:
+                    distractors = bool(data.get("distractors"))
+                if distractors:
+                    # The records no label names compete too: they are the distractors.
+                    ids |= {r["id"] for r in data.get("resources", []) if isinstance(r, dict) and r.get("id")}
+                pages = {p.external_id: p for p in ResourcePage.objects.live().filter(external_id__in=ids)}
                 missing = sorted(ids - set(pages))
                 if missing:
                     raise LabelledSetError(f"labelled items not found as live resources: {', '.join(missing[:10])}")

@@ -71,11 +71,12 @@ def tag_similarity(mine, theirs, same_language, similarity):
     a same-language work on the topic often shares them all: Jaccard across
     languages would push a work's own translation below a look-alike in the
     reader's language. Across languages the encoder, which compares meaning
-    across them, stands in for the words.
+    across them, stands in for the words, unless the same words were used
+    (tags kept in English in every language).
     """
     if same_language:
         return jaccard(mine, theirs)
-    return semantic_score(similarity)
+    return max(jaccard(mine, theirs), semantic_score(similarity))
 
 
 def semantic_score(similarity):

@@ -105,5 +105,6 @@ def test_the_parallel_set_is_hand_translated_with_unlabelled_look_alikes():
     languages = {r["id"]: r["language"] for r in data["resources"]}
     assert all("translation_of" not in r and "based_on" not in r for r in data["resources"])
     labelled = {i["id"] for i in data["items"]} | {r for i in data["items"] for r in i["related"]}
+    assert data["distractors"] is True  # evaluate_recommender indexes the unlabelled records too
     assert len(set(languages) - labelled) >= 10  # near-duplicate distractors, never a right answer
     assert {languages[i["id"]] for i in data["items"]} == {"en", "sv", "de", "pt"}
