@@ -54,6 +54,10 @@ def test_dismissing_one_colleague_hides_only_them_and_keeps_the_list_full(collea
     assert len(after) == 6
     # The exact matches shown (same subjects, level and country) are all still there.
     assert exact <= set(keys)
+    # Look-alikes of the dismissed colleague (these have the very same profile text) are lowered
+    # only a little: one "not relevant" must not sink everyone like them below the cut.
+    scores = {s.key: s.score for s in before}
+    assert all(scores[s.key] - s.score <= 0.15 for s in after if s.key in exact)
 
 
 def test_reasons_name_the_shared_level_and_language_instead_of_similar_topics():
