@@ -31,6 +31,7 @@ class RecommenderConfig:
     weights: Weights = field(default_factory=Weights)
     candidate_pool: int = 60
     min_score: float = 0.15  # below this a suggestion is noise, not a colleague
+    tie_margin: float = 0.02  # semantic scores this close are a tie the other signals may break (scoring.best_match)
     cache_timeout: int = 3600
 
 
@@ -56,6 +57,7 @@ def get_config():
         weights=weights,
         candidate_pool=int(raw.get("CANDIDATE_POOL", 60)),
         min_score=float(raw.get("MIN_SCORE", 0.15)),
+        tie_margin=float(raw.get("TIE_MARGIN", 0.02)),
         cache_timeout=int(raw.get("CACHE_TIMEOUT", 3600)),
     )
 

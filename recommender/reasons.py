@@ -76,6 +76,10 @@ def render(reason):
                 "levels": _levels(p["levels"]),
             }
         return gettext("Also teaches %(subjects)s") % {"subjects": _subject_names(p["subjects"])}
+    if code == "teaches_levels":
+        return gettext("Also teaches at %(levels)s") % {"levels": _levels(p["levels"])}
+    if code == "speaks":
+        return gettext("Also speaks %(languages)s") % {"languages": ", ".join(_language(c) for c in p["languages"])}
     if code == "subjects":
         return gettext("Also about %(subjects)s") % {"subjects": _subject_names(p["subjects"])}
     if code == "tags":
@@ -86,6 +90,8 @@ def render(reason):
         return gettext("Interested in %(tags)s") % {"tags": ", ".join(p["tags"])}
     if code == "community":
         return gettext("From the same community")
+    if code == "same_community":
+        return gettext("Member of the same community")
     if code == "shared_community":
         return gettext("In a community with this work")
     if code == "similar_in":

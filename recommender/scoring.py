@@ -63,6 +63,22 @@ def overlap(a, b):
     return sorted(x for x in set(a) if x in b)
 
 
+def tag_similarity(mine, theirs, same_language, similarity):
+    """The tags signal: Jaccard of the tags when both are in one language, else the semantic score.
+
+    Tags are free words in the material's own language ("fotosyntes",
+    "Fotosynthese"), so a translation never shares one with its original while
+    a same-language work on the topic often shares them all: Jaccard across
+    languages would push a work's own translation below a look-alike in the
+    reader's language. Across languages the encoder, which compares meaning
+    across them, stands in for the words, unless the same words were used
+    (tags kept in English in every language).
+    """
+    if same_language:
+        return jaccard(mine, theirs)
+    return max(jaccard(mine, theirs), semantic_score(similarity))
+
+
 def semantic_score(similarity):
     """Map a cosine in [-1, 1] to [0, 1], flattening noise below zero."""
     return max(0.0, min(1.0, float(similarity)))
@@ -73,7 +89,34 @@ def blend(signals, weights):
     return sum(float(value) * float(weights.get(name, 0.0)) for name, value in signals.items())
 
 
-def diversify(candidates, limit, author_key, language_key, max_author_share=0.5, max_language_share=0.5, decay=0.9):
+def best_match(candidates, semantic_of, margin=0.02, linked=lambda item: False):
+    """The candidate that must come first: the closest text, unless it is a near tie.
+
+    Shared subjects, levels and tags are coarse (a whole subject, a level, a few
+    words in one language) and cannot tell two works on one topic apart, while
+    the text can: on our labelled sets, blending them into the first slot put a
+    same-language look-alike above a work's own translation more often than
+    cosine alone did. So the blended score may choose the first suggestion only
+    among candidates within `margin` of the best semantic score (and linked
+    ones: known adaptations and translations). Returns an item, or None.
+    """
+    if not candidates:
+        return None
+    top = max(semantic_of(item) for _, item in candidates)
+    eligible = [(score, item) for score, item in candidates if linked(item) or semantic_of(item) >= top - margin]
+    return max(eligible, key=lambda entry: entry[0])[1]
+
+
+def diversify(
+    candidates,
+    limit,
+    author_key,
+    language_key,
+    max_author_share=0.5,
+    max_language_share=0.5,
+    decay=0.9,
+    first=None,
+):
     """Greedy re-ranking so that one author or one language does not fill the list.
 
     No author may take more than `max_author_share` of the list and no
@@ -83,6 +126,7 @@ def diversify(candidates, limit, author_key, language_key, max_author_share=0.5,
     not penalties from the second item on: a work's translations by one
     author (three of five slots) stay in the list. Candidates are
     (score, item) pairs; the result keeps (adjusted score, item) in picked order.
+    `first`, when given, is the item picked first whatever its score (see best_match).
     """
     pool = [(float(score), item) for score, item in candidates]
     picked = []
@@ -102,6 +146,16 @@ def diversify(candidates, limit, author_key, language_key, max_author_share=0.5,
     def language_ok(item):
         return languages[language_key(item)] < language_cap
 
+    def take(choice):
+        pool.remove(choice)
+        picked.append((adjusted(choice), choice[1]))
+        for a in author_key(choice[1]) or ():
+            authors[a] += 1
+        languages[language_key(choice[1])] += 1
+
+    lead = next((entry for entry in pool if entry[1] is first), None) if first is not None else None
+    if lead is not None and limit > 0:
+        take(lead)
     while pool and len(picked) < limit:
         pool.sort(key=adjusted, reverse=True)
         # Both caps if possible; else keep the author cap (one voice must not
@@ -112,20 +166,24 @@ def diversify(candidates, limit, author_key, language_key, max_author_share=0.5,
             or next((e for e in pool if language_ok(e[1])), None)
             or pool[0]
         )
-        pool.remove(choice)
-        picked.append((adjusted(choice), choice[1]))
-        for a in author_key(choice[1]) or ():
-            authors[a] += 1
-        languages[language_key(choice[1])] += 1
+        take(choice)
     return picked
 
 
-def dismissal_penalty(candidate_vector, dismissed_vectors, strength=0.5):
-    """How much to lower a candidate that resembles things the viewer marked not relevant."""
+def dismissal_penalty(candidate_vector, dismissed_vectors, strength=0.1, threshold=0.5):
+    """How much to lower a candidate that closely resembles something the viewer marked not relevant.
+
+    Only close look-alikes are lowered, and only a little: nothing below a
+    cosine of `threshold` to a dismissed item, then linearly up to `strength`
+    for an identical one. A larger penalty (it was half the cosine) pushed
+    every colleague of a corpus where profiles resemble each other below the
+    minimum score, so one "not relevant" emptied the list.
+    """
     if dismissed_vectors is None or len(dismissed_vectors) == 0 or candidate_vector is None:
         return 0.0
     sims = np.asarray(dismissed_vectors, dtype=np.float32) @ np.asarray(candidate_vector, dtype=np.float32)
-    return strength * max(0.0, float(sims.max()))
+    closeness = (float(sims.max()) - threshold) / (1.0 - threshold)
+    return strength * max(0.0, min(1.0, closeness))
 
 
 def recall_at_k(ranked, relevant, k):
@@ -134,6 +192,18 @@ def recall_at_k(ranked, relevant, k):
     if not relevant:
         return 0.0
     return len(relevant & set(ranked[:k])) / len(relevant)
+
+
+def hit_at_k(ranked, relevant, k):
+    """1.0 when one of the first k of the ranking is relevant, else 0.0 (recall@1 is hit_at_k(..., 1))."""
+    relevant = set(relevant)
+    return 1.0 if relevant & set(ranked[:k]) else 0.0
+
+
+def reciprocal_rank(ranked, relevant):
+    """1 / the rank of the first relevant item, 0.0 when none is ranked (its mean is MRR)."""
+    relevant = set(relevant)
+    return next((1.0 / rank for rank, item in enumerate(ranked, 1) if item in relevant), 0.0)
 
 
 def ndcg_at_k(ranked, relevant, k):

@@ -87,3 +87,24 @@ def test_a_broken_labelled_set_is_refused_clearly(tmp_path):
     path.write_text("not json")
     with pytest.raises(CommandError, match="cannot be read as JSON"):
         run(path)
+
+
+PARALLEL_SET = LABELLED_SET.with_name("labelled_parallel.json")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", [LABELLED_SET, PARALLEL_SET], ids=["demo", "parallel"])
+def test_the_first_suggestion_is_at_least_as_good_as_cosine_alone(path):
+    output = run(path, "--encoder", "default")
+    assert figure(output, "recall@1") >= figure(output, "cosine-only recall@1")
+    assert figure(output, "MRR@5") >= figure(output, "cosine-only MRR@5")
+
+
+def test_the_parallel_set_is_hand_translated_with_unlabelled_look_alikes():
+    data = json.loads(PARALLEL_SET.read_text())
+    languages = {r["id"]: r["language"] for r in data["resources"]}
+    assert all("translation_of" not in r and "based_on" not in r for r in data["resources"])
+    labelled = {i["id"] for i in data["items"]} | {r for i in data["items"] for r in i["related"]}
+    assert data["distractors"] is True  # evaluate_recommender indexes the unlabelled records too
+    assert len(set(languages) - labelled) >= 10  # near-duplicate distractors, never a right answer
+    assert {languages[i["id"]] for i in data["items"]} == {"en", "sv", "de", "pt"}

@@ -100,3 +100,30 @@ def test_recall_and_ndcg():
     assert scoring.ndcg_at_k(["a", "b"], ["a", "b"], 2) == pytest.approx(1.0)
     assert scoring.ndcg_at_k(["x", "a"], ["a"], 2) == pytest.approx(1 / math.log2(3))
     assert scoring.recall_at_k([], [], 5) == 0.0
+
+
+def test_the_closest_text_comes_first_unless_it_is_a_near_tie():
+    translation = {"id": "translation", "semantic": 0.60, "linked": False}
+    look_alike = {"id": "look-alike", "semantic": 0.55, "linked": False}  # more shared tags, higher blend
+    near_tie = {"id": "near-tie", "semantic": 0.59, "linked": False}
+    semantic = lambda item: item["semantic"]  # noqa: E731
+    assert scoring.best_match([(0.50, translation), (0.58, look_alike)], semantic) is translation
+    assert scoring.best_match([(0.50, translation), (0.58, near_tie)], semantic) is near_tie
+    linked = {"id": "adaptation", "semantic": 0.30, "linked": True}
+    assert scoring.best_match([(0.50, translation), (0.70, linked)], semantic, linked=lambda i: i["linked"]) is linked
+    assert scoring.best_match([], semantic) is None
+
+
+def test_diversify_puts_the_given_first_item_first():
+    candidates = [(0.9, {"author": "a", "lang": "en"}), (0.5, {"author": "b", "lang": "sv"})]
+    first = candidates[1][1]
+    picked = scoring.diversify(
+        candidates, 2, author_key=lambda x: [x["author"]], language_key=lambda x: x["lang"], first=first
+    )
+    assert [item for _, item in picked] == [first, candidates[0][1]]
+
+
+def test_dismissal_lowers_only_close_look_alikes_and_only_a_little():
+    d = np.array([[1.0, 0.0]])
+    assert scoring.dismissal_penalty(np.array([0.5, np.sqrt(0.75)]), d) == 0.0  # cosine 0.5: not a look-alike
+    assert 0.0 < scoring.dismissal_penalty(np.array([1.0, 0.0]), d) <= 0.1

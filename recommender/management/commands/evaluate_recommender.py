@@ -1,4 +1,4 @@
-"""manage.py evaluate_recommender FILE.json: recall@k and nDCG@k on a labelled set."""
+"""manage.py evaluate_recommender FILE.json: recall@1, MRR, recall@k and nDCG@k on a labelled set, and cosine alone."""
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -15,11 +15,19 @@ class Command(BaseCommand):
             "--encoder", default=None, help="Encoder alias from settings.KOLLEGA_RECOMMENDER['ENCODERS']."
         )
         parser.add_argument("--show-misses", action="store_true")
+        parser.add_argument(
+            "--distractors",
+            action="store_true",
+            default=None,
+            help="Also index the records no label names (the set's own 'distractors' key otherwise decides).",
+        )
 
     def handle(self, *args, **options):
         try:
             data = load_labelled_set(options["file"])
-            report = evaluate(data, k=options["k"], encoder_alias=options["encoder"])
+            report = evaluate(
+                data, k=options["k"], encoder_alias=options["encoder"], distractors=options["distractors"]
+            )
         except LabelledSetError as exc:
             raise CommandError(str(exc)) from exc
         except Exception as exc:
