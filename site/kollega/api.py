@@ -47,6 +47,8 @@ from search.backends import backend_for_language
 from search.query import parse_query
 
 SEARCH_OPERATORS = ("and", "or")
+# At most this many matches of one -exclusion are removed (the search page's own bound).
+MAX_EXCLUDED = 5000
 
 
 class ParsedSearchFilter(SearchFilter):
@@ -65,9 +67,18 @@ class ParsedSearchFilter(SearchFilter):
         parsed = parse_query(request.GET["search"])
         if not parsed:
             return queryset.none()  # nothing to look for (only punctuation, control characters, exclusions)
+        backend = backend_for_language()
         try:
-            return backend_for_language().search(
-                parsed.to_search_query(operator=operator),
+            # Exclusions are removed before the search, as the search page does on SQLite: with every
+            # language's configuration OR-ed (PostgreSQL, no reader language here), a NOT inside the
+            # query holds in any language whose stemmer reads the word differently.
+            excluded = set()
+            for word in parsed.excluded:
+                excluded.update(obj.pk for obj in backend.search(word, queryset.only("pk"))[:MAX_EXCLUDED])
+            if excluded:
+                queryset = queryset.exclude(pk__in=excluded)
+            return backend.search(
+                parsed.to_search_query(exclusions=False, operator=operator),
                 queryset,
                 order_by_relevance="order" not in request.GET,
             )
@@ -97,6 +108,13 @@ class MalformedInputMixin:
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         cls.filter_backends = [ParsedSearchFilter if b is SearchFilter else b for b in cls.filter_backends]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # PostgreSQL cannot hold a NUL character in a text value: refuse it before any filter reaches
+        # the database (?search= drops control characters itself; find?id= must be a number anyway).
+        if any("\x00" in value for name, value in request.GET.items() if name not in ("search", "id")):
+            raise BadRequestError("query parameters cannot contain NUL characters")
 
     def find_object(self, queryset, request):
         if "id" in request.GET and not is_storable_key(queryset, request.GET["id"]):
