@@ -214,7 +214,9 @@ def test_projects_titled_without_letters_are_created_with_a_slug_of_their_own(cl
     assert client.get(project.url).status_code == 200
 
 
-@pytest.mark.parametrize("url", ["/api/v2/pages/?locale=%00", "/api/v2/pages/find/?html_path=%00", "/api/v2/documents/?title=a%00b"])
+@pytest.mark.parametrize(
+    "url", ["/api/v2/pages/?locale=%00", "/api/v2/pages/find/?html_path=%00", "/api/v2/documents/?title=a%00b"]
+)
 def test_a_nul_character_in_an_api_parameter_is_a_clear_400(client, home, url):
     # PostgreSQL refuses NUL in text (found by the fuzz walk on PostgreSQL); SQLite would accept it.
     response = client.get(url)
