@@ -13,8 +13,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from wagtail.models import Page, Site
 
-from communities.models import Person
-from communities.privacy import can_see_page, visible_pages, visible_people
+from communities.privacy import can_see_page, visible_pages
 from resources.models import ContributorRole, CurriculumUnitPage, ResourcePage
 
 ANONYMOUS = AnonymousUser()
@@ -61,19 +60,13 @@ def credits(page):
     """
     if not isinstance(page, ResourcePage):
         return []
-    rows = list(page.contributors.select_related("person"))
-    visible = set(
-        visible_people(ANONYMOUS, Person.objects.filter(pk__in=[c.person_id for c in rows])).values_list(
-            "pk", flat=True
-        )
-    )
-    out = []
-    for c in rows:
-        if c.person.is_former_member:
-            out.append((c.role, str(c.person.public_name), None))
-        elif c.person_id in visible:
-            out.append((c.role, c.person.display_name, c.person))
-    return out
+    # The page's own rule (what its template and API show), asked as an anonymous visitor.
+    return [
+        (c.role, str(c.person.public_name), None)
+        if c.person.is_former_member
+        else (c.role, c.person.display_name, c.person)
+        for c in page.credited_contributors(ANONYMOUS)
+    ]
 
 
 def authors_and_contributors(page):
