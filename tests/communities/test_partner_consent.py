@@ -214,3 +214,14 @@ def test_reminders_go_to_facilitators_after_three_days_and_to_editors_after_seve
     c.force_login(editor)
     assert c.get(f"/en/take-part/community/{community.pk}/requests/").status_code == 200
     assert c.get(f"/en/take-part/partner-request/{asked.pk}/").status_code == 200
+
+
+def test_deleting_an_account_removes_its_partner_requests_and_exports_them_first(setting):
+    from accounts.services import delete_account, export_data
+
+    community, project, owner, facilitator, teacher = setting
+    participation.ask_to_join_project(teacher, project, MESSAGE)
+    exported = export_data(teacher.user)["partner_requests"]
+    assert [(r["kind"], r["status"], r["message"]) for r in exported] == [("asked", "pending", MESSAGE)]
+    delete_account(teacher.user)
+    assert not PartnerRequest.objects.exists()
