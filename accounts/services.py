@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page
 
 from communities.choices import Discoverability
-from communities.models import Person
+from communities.models import PartnerRequest, Person
 from core.mail import send_templated_email
 from core.urls import absolute_url
 
@@ -145,6 +145,7 @@ def export_data(user):
             {"key": d.key, "created_at": d.created_at.isoformat()} for d in user.dismissed_suggestions.all()
         ],
         "discussion_posts": [],
+        "partner_requests": [],
     }
     if person is None:
         return data
@@ -185,6 +186,16 @@ def export_data(user):
             "created_at": post.created_at.isoformat(),
         }
         for post in person.discussion_posts.select_related("thread__community")
+    ]
+    data["partner_requests"] = [
+        {
+            "project": _page_ref(r.project),
+            "kind": r.kind,
+            "status": r.status,
+            "message": r.message if r.sent_by_id == person.pk else "",
+            "created_at": r.created_at.isoformat(),
+        }
+        for r in person.partner_requests.select_related("project__locale")
     ]
     return data
 
@@ -255,6 +266,8 @@ def delete_account(user, delete_drafts=False):
         _erase_discussion_posts(person)
         # Leaving communities and projects: member counts and partner lists drop them.
         person.memberships.all().delete()
+        # Requests to or from them: nobody is left to answer or to be answered.
+        PartnerRequest.objects.filter(Q(person=person) | Q(sent_by=person)).delete()
         person.project_partnerships.filter(school="").delete()
         person.project_partnerships.update(person=None)
         with translation.override(settings.LANGUAGE_CODE):

@@ -47,3 +47,17 @@ class ProjectStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     ONGOING = "ongoing", _("Ongoing")
     COMPLETED = "completed", _("Completed")
+
+
+class PartnerRequestKind(models.TextChoices):
+    """Who started a partner request: the teacher asked to join, or the project invited the teacher."""
+
+    ASKED = "asked", _("Asked to join")
+    INVITED = "invited", _("Invited")
+
+
+class PartnerRequestStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")

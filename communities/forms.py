@@ -50,6 +50,13 @@ class PartnerInviteForm(forms.Form):
         help_text=_("Only people whose profile you can see are listed."),
     )
     email = forms.EmailField(label=_("Or an e-mail address"), required=False)
+    message = forms.CharField(
+        label=_("A few words to the person you invite"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("They see it in the invitation and decide whether to join."),
+    )
 
     def __init__(self, *args, people=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,3 +72,21 @@ class PartnerInviteForm(forms.Form):
 
 class LookingForPartnersForm(forms.Form):
     looking_for_partners = forms.BooleanField(label=_("We are looking for partners"), required=False)
+
+
+class NoteForm(forms.Form):
+    """A short message: asking to join a project, or a note to the facilitators about a waiting request."""
+
+    message = forms.CharField(
+        label=_("Your message"),
+        min_length=20,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("20 to 1,000 characters. Say who you are and what you would bring."),
+    )
+
+    def clean_message(self):
+        message = self.cleaned_data["message"].strip()
+        if len(message) < 20:
+            raise forms.ValidationError(_("Please write at least 20 characters."))
+        return message

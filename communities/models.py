@@ -31,7 +31,16 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.pages import PAGE_TRANSLATED
 
 from .api_fields import ForViewer
-from .choices import CommunityScope, Discoverability, MembershipRole, MembershipStatus, ProjectStatus, Visibility
+from .choices import (
+    CommunityScope,
+    Discoverability,
+    MembershipRole,
+    MembershipStatus,
+    PartnerRequestKind,
+    PartnerRequestStatus,
+    ProjectStatus,
+    Visibility,
+)
 from .managers import CommunityPageManager, MembershipQuerySet, PersonQuerySet, ProjectPageManager
 
 
@@ -364,6 +373,12 @@ class Membership(models.Model):
         _("status"), max_length=16, choices=MembershipStatus.choices, default=MembershipStatus.REQUESTED
     )
     since = models.DateField(_("since"), default=timezone.localdate)
+    # A pending request: the teacher's note to the facilitators, and when the
+    # reminders went out (facilitators after 3 days, editors after 7).
+    message = models.TextField(_("message to the facilitators"), max_length=1000, blank=True)
+    message_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    escalated_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -542,6 +557,13 @@ class ProjectPage(Page):
 
         me = viewer_person(request.user)
         context["viewer_manages_project"] = me is not None and can_manage_project(request.user, me, self)
+        context["viewer_partner_request"] = (
+            self.partner_requests.filter(
+                person=me, status=PartnerRequestStatus.PENDING, kind=PartnerRequestKind.ASKED
+            ).first()
+            if me is not None and not context["viewer_manages_project"]
+            else None
+        )
         return context
 
 
@@ -605,6 +627,7 @@ class Invitation(models.Model):
         related_name="+",
         verbose_name=_("invited by"),
     )
+    message = models.TextField(_("message"), max_length=1000, blank=True)
     token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     accepted_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -628,3 +651,54 @@ class Invitation(models.Model):
     @property
     def is_open(self):
         return self.accepted_at is None and self.created_at > timezone.now() - self.VALID_FOR
+
+
+class PartnerRequest(models.Model):
+    """Becoming a project partner takes a yes from the other side.
+
+    A teacher asks to join a project that looks for partners (ASKED: the
+    project's owner or the community's facilitators answer), or someone on the
+    project invites a teacher (INVITED: the teacher answers). Until the answer
+    is yes the person is listed nowhere as a partner.
+    """
+
+    project = models.ForeignKey(
+        ProjectPage, on_delete=models.CASCADE, related_name="partner_requests", verbose_name=_("project")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="partner_requests", verbose_name=_("person")
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=PartnerRequestKind.choices)
+    sent_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("sent by")
+    )
+    message = models.TextField(_("message"), max_length=1000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=PartnerRequestStatus.choices, default=PartnerRequestStatus.PENDING
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    answered_at = models.DateTimeField(null=True, blank=True, editable=False)
+    answered_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("answered by")
+    )
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    escalated_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "person"],
+                condition=models.Q(status="pending"),
+                name="one_pending_partner_request",
+            )
+        ]
+        verbose_name = _("partner request")
+        verbose_name_plural = _("partner requests")
+
+    def __str__(self):
+        return f"{self.person} → {self.project} ({self.get_kind_display()}, {self.get_status_display()})"
+
+    @property
+    def is_pending(self):
+        return self.status == PartnerRequestStatus.PENDING

@@ -11,12 +11,11 @@ from wagtail.models import Page
 
 from core.pages import one_per_translation
 from core.shortcuts import get_object_or_404
-from core.urls import absolute_url
 
 from . import participation
-from .choices import MembershipStatus
-from .forms import InviteForm, LookingForPartnersForm, PartnerInviteForm, ProjectForm
-from .models import CommunityPage, Person, ProjectPage
+from .choices import MembershipStatus, PartnerRequestKind, PartnerRequestStatus
+from .forms import InviteForm, LookingForPartnersForm, NoteForm, PartnerInviteForm, ProjectForm
+from .models import CommunityPage, PartnerRequest, Person, ProjectPage
 from .privacy import can_see_page, can_see_person, viewer_person, visible_pages, visible_partners, visible_people
 
 
@@ -82,11 +81,43 @@ def join(request, pk):
     membership = participation.request_to_join(me, community)
     if membership.status == MembershipStatus.ACTIVE:
         messages.info(request, _("You are already a member of this community."))
-    else:
-        messages.success(
-            request, _("Your request has been sent to the facilitators. You will get an e-mail when they answer.")
-        )
-    return _after(request, community)
+        return _after(request, community)
+    messages.success(
+        request, _("Your request has been sent to the facilitators. You will get an e-mail when they answer.")
+    )
+    # The next step: see who will answer, and write to them.
+    return redirect("participation:my_request", pk=community.pk)
+
+
+@login_required
+def my_request(request, pk):
+    """A waiting request to join: who will answer it, and a note to them."""
+    community = _visible_community(request, pk)
+    me = viewer_person(request.user)
+    membership = participation.membership_of(me, community)
+    if membership is None or membership.status != MembershipStatus.REQUESTED:
+        return _after(request, community)
+    form = NoteForm(request.POST or None, initial={"message": membership.message})
+    if request.method == "POST" and request.POST.get("action") == "withdraw":
+        membership.delete()
+        messages.success(request, _("Your request to join has been withdrawn."))
+        return _after(request, community)
+    if request.method == "POST" and form.is_valid():
+        try:
+            participation.write_to_facilitators(membership, form.cleaned_data["message"])
+        except participation.ParticipationError:
+            messages.error(request, _("You have already written today. The facilitators will answer soon."))
+        else:
+            messages.success(request, _("Your message has been sent to the facilitators."))
+        return redirect("participation:my_request", pk=community.pk)
+    answerers = visible_people(
+        request.user, Person.objects.filter(pk__in=[p.pk for p in participation.who_answers(community)])
+    )
+    return render(
+        request,
+        "communities/my_request.html",
+        {"community": community, "membership": membership, "answerers": answerers, "form": form},
+    )
 
 
 @login_required
@@ -134,6 +165,104 @@ def requests(request, pk):
         {
             "community": community,
             "pending": community.memberships().requested().select_related("person").order_by("since"),
+        },
+    )
+
+
+def _visible_project(request, pk):
+    project = get_object_or_404(ProjectPage, pk=pk)
+    if not can_see_page(request.user, project):
+        raise Http404("No such project")
+    return project
+
+
+ASK_REFUSALS = {
+    "not_looking": _("This project is not looking for partners at the moment."),
+    "already_partner": _("You are already a partner of this project."),
+    "pending": _("Your request is waiting for an answer."),
+    "declined_recently": _("You asked recently. You may ask again 90 days after the answer."),
+}
+
+
+@login_required
+def ask_to_join_project(request, pk):
+    project = _visible_project(request, pk)
+    me = _me_or_profile_redirect(request)
+    if me is None:
+        return redirect("accounts:profile")
+    refusal = participation.may_ask_to_join(me, project)
+    if refusal:
+        pending = participation.pending_partner_request(project, me)
+        if pending is not None:
+            return redirect("participation:partner_request", pk=pending.pk)
+        messages.info(request, ASK_REFUSALS.get(refusal, ASK_REFUSALS["not_looking"]))
+        return redirect(project.get_url(request) or "/")
+    form = NoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        partner_request = participation.ask_to_join_project(me, project, form.cleaned_data["message"])
+        messages.success(request, _("Your request has been sent. You will get an e-mail when they answer."))
+        return redirect("participation:partner_request", pk=partner_request.pk)
+    answerers = visible_people(
+        request.user, Person.objects.filter(pk__in=[p.pk for p in participation.project_answerers(project)])
+    )
+    return render(
+        request,
+        "communities/ask_to_join_project.html",
+        {"project": project, "form": form, "answerers": answerers},
+    )
+
+
+@login_required
+def partner_request(request, pk):
+    """One partner request, for the two sides only: the one who asks sees it wait, the one who decides answers."""
+    partner_request = get_object_or_404(PartnerRequest.objects.select_related("project", "person", "sent_by"), pk=pk)
+    project = partner_request.project
+    me = viewer_person(request.user)
+    deciding = participation.can_decide(request.user, me, partner_request)
+    asking = me is not None and me.pk in (
+        partner_request.sent_by_id,
+        partner_request.person_id if partner_request.kind == PartnerRequestKind.ASKED else None,
+    )
+    if not (deciding or asking) or not can_see_page(request.user, project):
+        raise Http404("No such request")
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "accept" and deciding:
+                participation.accept_partner_request(partner_request, me, request.user)
+                if partner_request.kind == PartnerRequestKind.ASKED:
+                    text = _("%(name)s is now a partner of this project.") % {
+                        "name": partner_request.person.display_name
+                    }
+                else:
+                    text = _("Welcome to the project! You are now a partner.")
+                messages.success(request, text)
+            elif action == "decline" and deciding:
+                participation.decline_partner_request(partner_request, me)
+                messages.success(request, _("You declined."))
+            elif action == "withdraw" and asking:
+                participation.withdraw_partner_request(partner_request, me)
+                messages.success(request, _("Your request has been withdrawn."))
+            else:
+                raise PermissionDenied
+        except participation.ParticipationError:
+            messages.info(request, _("This request has already been answered."))
+        return redirect("participation:partner_request", pk=pk)
+    answerers = visible_people(
+        request.user, Person.objects.filter(pk__in=[p.pk for p in participation.who_decides(partner_request)])
+    )
+    return render(
+        request,
+        "communities/partner_request.html",
+        {
+            "partner_request": partner_request,
+            "project": project,
+            "deciding": deciding and partner_request.is_pending,
+            "asking": asking,
+            "answerers": answerers,
+            "sender_visible": partner_request.sent_by is not None
+            and can_see_person(request.user, partner_request.sent_by),
+            "person_visible": can_see_person(request.user, partner_request.person),
         },
     )
 
@@ -190,31 +319,35 @@ def partners(request, pk):
         invite_form = PartnerInviteForm(request.POST, people=people)
         if invite_form.is_valid():
             person = invite_form.cleaned_data["person"]
+            message = invite_form.cleaned_data["message"]
             if person is not None:
-                participation.add_partner(project, person, request.user)
-                participation.notify(
-                    "partner_added",
-                    {
-                        "person": person,
-                        "project": project,
-                        "inviter": me,
-                        "project_url": absolute_url(project),
-                    },
-                    [person],
-                )
-                messages.success(
-                    request, _("%(name)s is now a partner of this project.") % {"name": person.display_name}
-                )
+                # A request, never an addition: they are a partner once they say yes.
+                try:
+                    participation.invite_partner(project, person, me, message)
+                except participation.ParticipationError:
+                    messages.info(request, _("%(name)s is already a partner.") % {"name": person.display_name})
+                else:
+                    messages.success(
+                        request,
+                        _("Invitation sent to %(name)s. They become a partner when they accept.")
+                        % {"name": person.display_name},
+                    )
             else:
                 email = invite_form.cleaned_data["email"]
-                participation.invite(email, project.community, me, project=project)
+                participation.invite(email, project.community, me, project=project, message=message)
                 messages.success(request, _("Invitation sent to %(email)s.") % {"email": email})
             return redirect("participation:partners", pk=project.pk)
+    pending = PartnerRequest.objects.filter(project=project, status=PartnerRequestStatus.PENDING).select_related(
+        "person"
+    )
     return render(
         request,
         "communities/partners.html",
         {
             "project": project,
+            "answering": participation.can_answer_for_project(request.user, me, project),
+            "asked": pending.filter(kind=PartnerRequestKind.ASKED),
+            "invited": pending.filter(kind=PartnerRequestKind.INVITED),
             "invite_form": invite_form,
             "looking_form": looking_form,
             # As the project page lists them: never a person the viewer may not see.

@@ -7,13 +7,13 @@ never carries anyone's address: the other side is reached through the site.
 
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from communities.models import CommunityPage, Person
+from communities.participation import editors
 from communities.privacy import can_see_person, shared_community_keys, visible_pages
 from core.mail import recipient_language, send_templated_email
 from core.urls import absolute_url
@@ -317,12 +317,7 @@ def report_recipients(reporter, reported):
         unique = list({p.pk: p for p in facilitators}.values())
         if unique:
             return unique
-    User = get_user_model()
-    return list(
-        User.objects.filter(Q(is_superuser=True) | Q(groups__name__in=["Editors", "Moderators"]), is_active=True)
-        .exclude(email="")
-        .distinct()
-    )
+    return editors()
 
 
 def report(reporter, reported, reason):

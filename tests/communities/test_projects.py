@@ -1,5 +1,7 @@
 """Projects: members start them, non-members are refused, partners are invited and suggested."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from django.core import mail
 
@@ -60,7 +62,7 @@ def test_starting_a_project_in_an_invisible_community_is_not_found(client):
     assert client.post(f"/en/take-part/community/{closed.pk}/projects/new/", PROJECT).status_code == 404
 
 
-def test_a_partner_invites_a_visible_person_who_is_told_by_email(client, community):
+def test_a_partner_invites_a_visible_person_who_becomes_a_partner_only_by_accepting(client, community):
     starter = f.person("Sara Starter")
     f.join(starter, community)
     project = f.project(community, "Rain maps")
@@ -73,8 +75,13 @@ def test_a_partner_invites_a_visible_person_who_is_told_by_email(client, communi
     page = client.get(f"/en/take-part/project/{project.pk}/partners/").content.decode()
     assert "Paula Partner" in page and "Hidden Hugo" not in page
     client.post(f"/en/take-part/project/{project.pk}/partners/", {"person": colleague.pk, "action": "invite"})
-    assert "Paula Partner" in client.get(project.url).content.decode()
+    assert not project.partners.filter(person=colleague).exists()
     assert mail.outbox[-1].to == [colleague.user.email]
+    link = next(line for line in mail.outbox[-1].body.splitlines() if "/partner-request/" in line)
+    client.force_login(colleague.user)
+    client.post(urlsplit(link.strip()).path, {"action": "accept"})
+    assert project.partners.filter(person=colleague).exists()
+    client.force_login(starter.user)
     # A hidden person cannot be picked by guessing their id.
     client.post(f"/en/take-part/project/{project.pk}/partners/", {"person": hidden.pk, "action": "invite"})
     assert not project.partners.filter(person=hidden).exists()
