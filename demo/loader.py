@@ -862,7 +862,7 @@ class DemoLoader:
                     title=text["title"],
                     slug=slugify(text["title"]),
                     summary=text["summary"],
-                    description=f"<p>{text['summary']}</p>",
+                    description="",  # the summary is shown above the description: not twice
                     kind=spec["kind"],
                     start=start,
                     end=start + datetime.timedelta(hours=spec["hours"]),
@@ -888,7 +888,7 @@ class DemoLoader:
                     title=text["title"],
                     slug=slugify(text["title"]),
                     summary=text["summary"],
-                    description=f"<p>{text['summary']}</p>",
+                    description="",  # the summary is shown above the description: not twice
                     children={
                         "languages": list(en.languages.all()),
                         "organisers": list(en.organisers.all()),
