@@ -10,6 +10,7 @@ from vocabularies.languages import LANGUAGE_CHOICES
 from vocabularies.licences import DEFAULT_LICENCE, LICENCE_CHOICES, get_licence
 from vocabularies.models import EducationLevel, ResourceType, Subject
 
+from . import body as body_blocks
 from .uploads import check_upload
 
 
@@ -127,8 +128,16 @@ class ResourceForm(forms.Form):
         super().full_clean()
         self._describe_help(with_errors=set(self.errors))
 
-    def __init__(self, *args, communities, based_on=None, attachments=(), **kwargs):
+    def __init__(self, *args, communities, based_on=None, attachments=(), body=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.body = body
+        self.by_block = body_blocks.editable_by_block(body)
+        if self.by_block:
+            self._add_block_fields(body)
+        elif body is not None and "body_text" not in self.initial:
+            self.initial["body_text"] = body_blocks.rich_text_to_text(
+                "".join(block["value"] for block in body_blocks.stored_blocks(body))
+            )
         from django.template.defaultfilters import filesizeformat
 
         from .uploads import max_upload_bytes
@@ -152,6 +161,30 @@ class ResourceForm(forms.Form):
             ) % {"licence": licence.label}
         # Last: bound fields made here keep the help texts as they are now.
         self._describe_help()
+
+    def _add_block_fields(self, body):
+        """Each block's text in the body's order, between the summary and the added text."""
+        fields = list(self.fields.items())
+        at = [name for name, _field in fields].index("body_text")
+        self.fields = dict(fields[:at] + body_blocks.block_fields(body) + fields[at:])
+        more = self.fields["body_text"]
+        more.label = _("More text, added at the end")
+        more.widget.attrs["rows"] = 4
+
+    def edited_body(self):
+        """The body to save in its stored shape, or None when the teacher changed none of its text."""
+        data = self.cleaned_data
+        old = body_blocks.stored_blocks(self.body)
+        if self.by_block:
+            new = body_blocks.edited_blocks(self.body, data, data.get("body_text") or "")
+        else:
+            if (
+                self.body is not None
+                and (data.get("body_text") or "").strip() == self.initial.get("body_text", "").strip()
+            ):
+                return None
+            new = body_blocks.edited_blocks(None, {}, data.get("body_text") or "")
+        return None if new == old else new
 
     def clean_licence(self):
         value = self.cleaned_data["licence"]

@@ -2,11 +2,12 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils.html import strip_tags
+from django.db.models import Case, Q, When
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
 
+from communities.choices import CommunityScope, Visibility
 from communities.models import CommunityPage, Membership
 from communities.privacy import can_open_draft
 from core.pages import available_slug, index_page_for
@@ -24,6 +25,31 @@ def teacher_communities(person):
     """Communities where the person is an active member: where they may share a material."""
     ids = Membership.objects.active().filter(person=person).values("community")
     return CommunityPage.objects.filter(pk__in=ids).order_by("title")
+
+
+def open_communities(person):
+    """Public communities any teacher may share into: their country's national one, then the European ones.
+
+    One page per community (the default language's when there is one), so
+    that a new teacher who has joined nothing yet is not sent away.
+    """
+    scopes = Q(scope=CommunityScope.EUROPEAN)
+    if person.country:
+        scopes |= Q(scope=CommunityScope.NATIONAL, country=person.country)
+    pages = CommunityPage.objects.live().filter(scopes, visibility=Visibility.PUBLIC, alias_of__isnull=True)
+    default = Locale.get_default().pk
+    chosen = {}
+    for page in pages.order_by("path"):
+        if page.translation_key not in chosen or page.locale_id == default:
+            chosen[page.translation_key] = page.pk
+    national_first = Case(When(scope=CommunityScope.NATIONAL, then=0), default=1)
+    return CommunityPage.objects.filter(pk__in=chosen.values()).order_by(national_first, "title")
+
+
+def shareable_communities(person):
+    """Where the person may share or adapt a material: their communities, or else the open ones."""
+    communities = teacher_communities(person)
+    return communities if communities.exists() else open_communities(person)
 
 
 def quiet_admin_notifications(user):
@@ -44,46 +70,19 @@ def can_edit_draft(user, page):
     original's credits into what may be a members-only community), and so
     does the community its latest draft belongs to.
     """
+    return is_own_material(user, page) and may_read_draft(user, page)
+
+
+def is_own_material(user, page):
+    """Whether the user owns the material or is credited on it: they edit it rather than adapt it."""
     if not user.is_authenticated:
         return False
-    if not (page.owner_id == user.pk or page.contributors.filter(person__user=user).exists()):
-        return False
-    return may_read_draft(user, page)
+    return page.owner_id == user.pk or page.contributors.filter(person__user=user).exists()
 
 
 def may_read_draft(user, page):
     """Whether the view restrictions of the page and of its latest draft's community admit the user."""
     return can_open_draft(user, page, page.get_latest_revision_as_object().community)
-
-
-# -- body text <-> StreamField ------------------------------------------------
-
-
-def body_to_text(body):
-    """The plain text of a body's paragraphs, one empty line between them."""
-    parts = []
-    for block in body:
-        if block.block_type == "paragraph":
-            html = block.value.source.replace("<br/>", "\n").replace("<br>", "\n").replace("</p>", "</p>\n\n")
-            parts.append(strip_tags(html).strip())
-    return (
-        "\n\n".join(p for p in parts if p)
-        .replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", '"')
-        .replace("&#x27;", "'")
-    )
-
-
-def merged_body(old_body, text):
-    """Replace the body's paragraphs with the typed text; keep blocks a plain textarea cannot show.
-
-    Images, activities and embeds (from the admin or an adapted original)
-    stay, after the text.
-    """
-    kept = [(b.block_type, b.value) for b in old_body if b.block_type != "paragraph"] if old_body else []
-    return text_to_paragraph_blocks(text) + kept
 
 
 # -- saving -------------------------------------------------------------------
@@ -155,12 +154,15 @@ def create_resource(user, person, data):
 
 
 @transaction.atomic
-def update_resource(user, page, data, body_changed):
-    """Save the teacher's edits as a new revision (a live page stays live until approved) and resubmit."""
+def update_resource(user, page, data, body=None):
+    """Save the teacher's edits as a new revision (a live page stays live until approved) and resubmit.
+
+    `body` is the edited body in its stored shape (ResourceForm.edited_body), or None when unchanged.
+    """
     draft = page.get_latest_revision_as_object()
     _apply(draft, data)
-    if body_changed:
-        draft.body = merged_body(draft.body, data.get("body_text") or "")
+    if body is not None:
+        draft.body = body
     removed = set(data.get("remove_attachments") or [])
     kept = [a for a in draft.attachments.all() if str(a.pk) not in removed]
     new = [ResourceAttachment(document=d) for d in store_documents(data.get("files") or [], user)]
@@ -212,7 +214,7 @@ def adapt_resource(user, person, original):
     refusal = adaptation_refusal(original)
     if refusal:
         raise AdaptationRefused(refusal)
-    communities = teacher_communities(person)
+    communities = shareable_communities(person)
     keys = {c.translation_key: c for c in communities}
     community = (
         original.community if original.community and original.community.translation_key in keys else communities.first()

@@ -28,9 +28,10 @@ def _no_community(request, person):
 @login_required
 def contribute(request):
     person = Person.objects.for_user(request.user, create=True)
-    communities = services.teacher_communities(person)
+    communities = services.shareable_communities(person)
     if not communities.exists():
         return _no_community(request, person)
+    newcomer = not services.teacher_communities(person).exists()
     initial = {"material_language": request.LANGUAGE_CODE, "community": communities.first()}
     if request.method == "POST":
         form = ResourceForm(request.POST, request.FILES, communities=communities)
@@ -44,7 +45,7 @@ def contribute(request):
             return redirect("contributions:mine")
     else:
         form = ResourceForm(initial=initial, communities=communities)
-    return render(request, "contributions/resource_form.html", {"form": form, "adding": True})
+    return render(request, "contributions/resource_form.html", {"form": form, "adding": True, "newcomer": newcomer})
 
 
 @never_cache
@@ -95,7 +96,7 @@ def edit(request, page_id):
         return redirect("contributions:mine")
     person = Person.objects.for_user(request.user, create=True)
     draft = page.get_latest_revision_as_object()
-    communities = services.teacher_communities(person)
+    communities = services.shareable_communities(person)
     if draft.community_id:
         # The material's current community stays choosable, e.g. for a co-author from elsewhere.
         ids = [*communities.values_list("pk", flat=True), draft.community_id]
@@ -103,13 +104,16 @@ def edit(request, page_id):
     if not communities.exists():
         return _no_community(request, person)
     based_on = draft.based_on
-    body_text = services.body_to_text(draft.body)
-    kwargs = {"communities": communities, "based_on": based_on, "attachments": _attachment_rows(draft)}
+    kwargs = {
+        "communities": communities,
+        "based_on": based_on,
+        "attachments": _attachment_rows(draft),
+        "body": draft.body,
+    }
     if request.method == "POST":
         form = ResourceForm(request.POST, request.FILES, **kwargs)
         if form.is_valid():
-            changed = form.cleaned_data.get("body_text", "").strip() != body_text.strip()
-            services.update_resource(request.user, page, form.cleaned_data, body_changed=changed)
+            services.update_resource(request.user, page, form.cleaned_data, body=form.edited_body())
             messages.success(
                 request,
                 _("“%(title)s” was saved and sent to the facilitators for review.")
@@ -121,7 +125,6 @@ def edit(request, page_id):
             initial={
                 "title": draft.title,
                 "summary": draft.summary,
-                "body_text": body_text,
                 "subjects": list(draft.subjects.all()),
                 "levels": list(draft.levels.all()),
                 "resource_type": draft.resource_type,
@@ -163,8 +166,11 @@ def adapt(request, page_id):
         return render(
             request, "contributions/adapt_refused.html", {"original": original, "reason": refusal}, status=403
         )
+    if services.is_own_material(request.user, original):
+        # One's own material is edited, not adapted into a copy of itself.
+        return redirect("contributions:edit", page_id=original.pk)
     person = Person.objects.for_user(request.user, create=True)
-    if not services.teacher_communities(person).exists():
+    if not services.shareable_communities(person).exists():
         return _no_community(request, person)
     if request.method != "POST":
         return render(

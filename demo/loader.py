@@ -46,6 +46,8 @@ from vocabularies.models import EducationLevel, Language, ResourceType, Subject
 
 from .content import duration, material
 from .datafiles import LANGS, read, texts
+from .discussions import add_discussions
+from .files import add_files
 from .people import demo_people
 from .plan import resource_plan
 
@@ -389,8 +391,10 @@ class DemoLoader:
         self.people = self.load_people()
         self.communities = self.load_communities()
         self.load_memberships()
+        add_discussions(self)
         self.projects = self.load_projects()
         self.resources = self.load_resources()
+        add_files(self)
         self.load_curriculum()
         self.load_events()
         self.load_standard_pages()
@@ -511,7 +515,7 @@ class DemoLoader:
             def national_texts(code, spec=spec):
                 text = COMMUNITY_TEXTS[code]
                 summary = text["national_summary"].format(country=text["country_names"][spec["country"]])
-                return text["national_titles"][spec["key"]], summary, f"<p>{summary}</p>"
+                return text["national_titles"][spec["key"]], summary, text["national_description"]
 
             def make_national(spec=spec, texts_in=national_texts):
                 title, summary, description = texts_in("en")
@@ -858,7 +862,7 @@ class DemoLoader:
                     title=text["title"],
                     slug=slugify(text["title"]),
                     summary=text["summary"],
-                    description=f"<p>{text['summary']}</p>",
+                    description="",  # the summary is shown above the description: not twice
                     kind=spec["kind"],
                     start=start,
                     end=start + datetime.timedelta(hours=spec["hours"]),
@@ -884,7 +888,7 @@ class DemoLoader:
                     title=text["title"],
                     slug=slugify(text["title"]),
                     summary=text["summary"],
-                    description=f"<p>{text['summary']}</p>",
+                    description="",  # the summary is shown above the description: not twice
                     children={
                         "languages": list(en.languages.all()),
                         "organisers": list(en.organisers.all()),

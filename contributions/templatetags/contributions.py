@@ -1,4 +1,4 @@
-"""The "Adapt this resource" and, for translators, "Translate this resource" actions on a resource page."""
+"""The "Adapt this resource" (not on one's own material, which is edited instead) and, for translators, "Translate this resource" actions on a resource page."""
 
 from django import template
 from django.utils import translation
@@ -7,7 +7,7 @@ from wagtail.models import Locale
 from translations.permissions import may_translate_in_editor
 from vocabularies.licences import get_licence
 
-from ..services import adaptation_refusal
+from ..services import adaptation_refusal, can_edit_draft, is_own_material
 
 register = template.Library()
 
@@ -27,11 +27,14 @@ def resource_actions(context, page):
         current = translation.get_language()
         locales.sort(key=lambda loc: loc.language_code != current)
     licence = get_licence(page.licence)
+    own = signed_in and is_own_material(user, page)
     return {
+        "own": own,
+        "editable": own and can_edit_draft(user, page),
         "request": request,
         "page": page,
         "signed_in": signed_in,
-        "adapt_refusal": adaptation_refusal(page) if signed_in else None,
+        "adapt_refusal": adaptation_refusal(page) if signed_in and not own else None,
         "share_alike": bool(licence and licence.share_alike),
         "translate_locales": locales,
         "csrf_token": context.get("csrf_token"),
