@@ -19,6 +19,7 @@ from communities.choices import Discoverability
 from communities.models import Person
 from core.mail import send_templated_email
 from core.urls import absolute_url
+from notifications import services as notifications
 
 User = get_user_model()
 
@@ -145,6 +146,8 @@ def export_data(user):
             {"key": d.key, "created_at": d.created_at.isoformat()} for d in user.dismissed_suggestions.all()
         ],
         "discussion_posts": [],
+        "follows": [],
+        "notifications": [],
     }
     if person is None:
         return data
@@ -186,6 +189,7 @@ def export_data(user):
         }
         for post in person.discussion_posts.select_related("thread__community")
     ]
+    data.update(notifications.export_for(person))
     return data
 
 
@@ -273,5 +277,7 @@ def delete_account(user, delete_drafts=False):
         person.levels.set([])
         person.interests.clear()
         person.save()
+        # Who they followed and who followed them, what they were told and their digest setting.
+        notifications.forget_person(person)
     user.delete()
     return person
