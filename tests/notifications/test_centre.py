@@ -186,3 +186,26 @@ def test_a_discussion_by_someone_private_is_told_without_their_name(client, read
     notify(reader, NotificationKind.NEW_THREAD, actor=private, place=community, url="/en/discussions/thread/7/")
     text = centre(client)
     assert "A new discussion started in Open Garden Group." in text and "Pia" not in text
+
+
+def test_the_centre_reads_a_fixed_number_of_queries_whatever_the_number_of_items(client, reader):
+    community = f.community("Baltic Science Teachers")
+    author = f.person("Ada Author")
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    def add(n):
+        for i in range(n):
+            material = f.resource(f"Worksheet {i}", community=community)
+            notify(reader, NotificationKind.COMMUNITY_MATERIAL, target=material, place=community)
+            notify(reader, NotificationKind.NEW_WORK, actor=author, target=material)
+
+    add(2)
+    queries("/en/notifications/")
+    few, other_page = queries("/en/notifications/"), queries("/en/messages/")
+    add(10)
+    assert queries("/en/notifications/") == few
+    assert queries("/en/messages/") == other_page  # the header count: one query however many
