@@ -19,6 +19,7 @@ from communities.choices import Discoverability
 from communities.models import PartnerRequest, Person
 from core.mail import send_templated_email
 from core.urls import absolute_url
+from notifications import services as notifications
 
 User = get_user_model()
 
@@ -146,6 +147,8 @@ def export_data(user):
         ],
         "discussion_posts": [],
         "partner_requests": [],
+        "follows": [],
+        "notifications": [],
     }
     if person is None:
         return data
@@ -197,6 +200,7 @@ def export_data(user):
         }
         for r in person.partner_requests.select_related("project__locale")
     ]
+    data.update(notifications.export_for(person))
     return data
 
 
@@ -286,5 +290,7 @@ def delete_account(user, delete_drafts=False):
         person.levels.set([])
         person.interests.clear()
         person.save()
+        # Who they followed and who followed them, what they were told and their digest setting.
+        notifications.forget_person(person)
     user.delete()
     return person

@@ -5,7 +5,10 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
 
-from communities.models import Membership
+from communities.models import Membership, Person
+from notifications.choices import NotificationKind
+from notifications.services import notify as notify_person
+from notifications.services import path_for
 
 from .models import FacilitatorApprovalTask
 from .moderation import notify, notify_facilitators, sync_facilitator_access
@@ -15,6 +18,11 @@ from .moderation import notify, notify_facilitators, sync_facilitator_access
 @receiver(post_delete, sender=Membership)
 def membership_changed(sender, instance, **kwargs):
     sync_facilitator_access(instance.person)
+
+
+def _tell_in_centre(user, kind, page, url=""):
+    """The notification centre's line beside the e-mail (the teacher's Person, if they have one)."""
+    notify_person(Person.objects.filter(user=user).first(), kind, target=page, url=url)
 
 
 def _resource(workflow_state):
@@ -41,6 +49,7 @@ def tell_teacher_approved(sender, instance, user=None, **kwargs):
             comment=comment,
         )
     )
+    transaction.on_commit(lambda: _tell_in_centre(instance.requested_by, NotificationKind.MATERIAL_APPROVED, page))
 
 
 @receiver(workflow_rejected)
@@ -56,6 +65,14 @@ def tell_teacher_changes_requested(sender, instance, user=None, **kwargs):
             page,
             reviewer=user,
             comment=comment,
+        )
+    )
+    transaction.on_commit(
+        lambda: _tell_in_centre(
+            instance.requested_by,
+            NotificationKind.MATERIAL_SENT_BACK,
+            page,
+            url=path_for("contributions:edit", page.pk),
         )
     )
 

@@ -144,7 +144,7 @@ def decode_attachment(item):
     return item["filename"], content, item["mimetype"]
 
 
-def enqueue_email(subject, text, to, html=None, from_email=None, attachments=None):
+def enqueue_email(subject, text, to, html=None, from_email=None, attachments=None, headers=None):
     """Queue a finished message; a queue that refuses it is logged, never raised to the visitor."""
     message = {
         "subject": subject,
@@ -153,6 +153,8 @@ def enqueue_email(subject, text, to, html=None, from_email=None, attachments=Non
         "from_email": from_email or settings.DEFAULT_FROM_EMAIL,
         "to": list(to),
     }
+    if headers:
+        message["headers"] = dict(headers)
     if attachments:
         message["attachments"] = [encode_attachment(*attachment) for attachment in attachments]
     return _enqueue(message)

@@ -48,6 +48,7 @@ from .content import duration, material
 from .datafiles import LANGS, read, texts
 from .discussions import add_discussions
 from .files import add_files
+from .follows import load_follows
 from .people import demo_people
 from .plan import resource_plan
 
@@ -398,6 +399,7 @@ class DemoLoader:
         self.load_curriculum()
         self.load_events()
         self.load_standard_pages()
+        load_follows(self)
         keep_english_site_root(self.homes["en"])
 
     def load_sections(self):

@@ -16,6 +16,8 @@ from communities.participation import can_moderate, facilitators_to_notify, is_a
 from communities.privacy import can_see_page, can_see_person, viewer_person
 from core.shortcuts import get_object_or_404
 from core.urls import absolute_url
+from notifications import services as notifications
+from notifications.choices import NotificationKind
 
 from .forms import ReplyForm, ReportForm, ThreadForm
 from .models import Post, Report, Thread
@@ -62,6 +64,14 @@ def community_threads(request, pk):
             with transaction.atomic():
                 thread = Thread.objects.create(community=community, title=form.cleaned_data["title"], author=me)
                 Post.objects.create(thread=thread, author=me, body=form.cleaned_data["body"])
+            # The community's followers hear of it (only those who may see the community: notify() asks).
+            notifications.notify_many(
+                notifications.followers_of(community),
+                NotificationKind.NEW_THREAD,
+                actor=me,
+                place=community,
+                url=notifications.path_for("discussions:thread", thread.pk),
+            )
             return redirect("discussions:thread", pk=thread.pk)
     threads = Paginator(Thread.objects.of_community(community).select_related("author"), 30).get_page(
         request.GET.get("page")
@@ -90,6 +100,13 @@ def thread_detail(request, pk):
         if form.is_valid():
             post = Post.objects.create(thread=thread, author=me, body=form.cleaned_data["body"])
             Thread.objects.filter(pk=thread.pk).update(last_activity_at=post.created_at)
+            notifications.notify(
+                thread.author,
+                NotificationKind.NEW_REPLY,
+                actor=me,
+                place=thread.community,
+                url=notifications.path_for("discussions:thread", thread.pk),
+            )
             return redirect(f"{request.path}#post-{post.pk}")
     posts = _label_authors(list(thread.posts.select_related("author")), request.user)
     return render(

@@ -17,6 +17,8 @@ from communities.participation import editors
 from communities.privacy import can_see_person, shared_community_keys, visible_pages
 from core.mail import recipient_language, send_templated_email
 from core.urls import absolute_url
+from notifications.choices import NotificationKind
+from notifications.services import mark_read_for_link, notify, path_for
 
 from .models import (
     Block,
@@ -150,6 +152,7 @@ def ask(sender, recipient, message, about=None, source=ContactSource.PROFILE, no
         },
         recipient,
     )
+    notify(recipient, NotificationKind.CONTACT_REQUEST, actor=sender, url=path_for("messaging:request", request.pk))
     return request
 
 
@@ -178,6 +181,12 @@ def accept(request, now=None):
             "conversation_url": link_for(request.sender, ("messaging:conversation", conversation.pk)),
         },
         request.sender,
+    )
+    notify(
+        request.sender,
+        NotificationKind.CONTACT_ACCEPTED,
+        actor=request.recipient,
+        url=path_for("messaging:conversation", conversation.pk),
     )
     return conversation
 
@@ -250,6 +259,7 @@ def unread_count(person):
 def mark_read(seat_, now=None):
     seat_.last_read_at = now or timezone.now()
     seat_.save(update_fields=["last_read_at"])
+    mark_read_for_link(seat_.person_id, "messaging:conversation", seat_.conversation_id)
 
 
 def wants_message_emails(person):
@@ -264,6 +274,13 @@ def post(conversation, sender, body, now=None):
     Conversation.objects.filter(pk=conversation.pk).update(last_message_at=now)
     Participant.objects.filter(conversation=conversation, person=sender).update(last_read_at=now)
     for other in others(conversation, sender):
+        if other.left_at is None:  # in the notification centre whatever the e-mail setting (one per thread)
+            notify(
+                other.person,
+                NotificationKind.NEW_MESSAGE,
+                actor=sender,
+                url=path_for("messaging:conversation", conversation.pk),
+            )
         if other.left_at is not None or other.person.user_id is None or not wants_message_emails(other.person):
             continue
         # Claimed in one UPDATE, so that two messages in the same second send one mail.

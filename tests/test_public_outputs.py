@@ -473,3 +473,42 @@ def test_a_members_only_event_appears_in_no_public_output(client, world, who):
         assert not leaks(response.content.decode(), [SECRET_EVENT]), url
     assert client.post(secret.url + "register/").status_code == 404
     assert secret.registrations().count() == 0
+
+
+# -- The notification centre: followers of the circle's people and pages hear nothing of it --
+
+
+def test_the_notification_centre_names_nothing_of_the_circle_to_an_outsider(client, world):
+    from notifications.choices import NotificationKind
+    from notifications.models import Follow, Notification
+    from notifications.services import follow, notify
+
+    outsider, circle, secret = world["outsider"], world["circle"], world["secret"]
+    maker = circle.memberships().get().person
+    follow(outsider, world["open"])
+    follow(outsider, world["author"])
+    # Follows made while the circle was public, and the maker's profile open to Europe, say.
+    Follow.objects.create(follower=outsider, page=circle)
+    Follow.objects.create(follower=outsider, person=maker)
+    f.resource("Lantern circle sequel", summary=SUMMARY, community=circle, authors=[maker])
+    f.resource("Lantern open sequel", summary=SUMMARY, community=world["open"], authors=[world["author"]])
+    # A notification stored before the circle closed (made directly, as an old row would be).
+    Notification.objects.create(
+        recipient=outsider, kind=NotificationKind.COMMUNITY_MATERIAL, target=secret, place=circle
+    )
+    assert (
+        notify(outsider, NotificationKind.NEW_THREAD, place=circle, url=f"/en/discussions/thread/{world['thread'].pk}/")
+        is None
+    )
+
+    client.force_login(outsider.user)
+    response = client.get("/en/notifications/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Lantern open sequel" in text, "the public twin's news is missing, so the check would prove nothing"
+    assert not leaks(text, HIDDEN + ["Lantern circle sequel"]), leaks(text, HIDDEN + ["Lantern circle sequel"])
+    assert "Lantern circle sequel" not in client.get("/en/").content.decode()
+    hidden = Notification.objects.get(target=secret)
+    assert client.get(f"/en/notifications/{hidden.pk}/").status_code == 404
+    client.logout()
+    assert client.get("/en/notifications/").status_code == 302

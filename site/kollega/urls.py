@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("accounts.urls")),
     path("take-part/", include("communities.participation_urls")),
     path("discussions/", include("discussions.urls")),
+    path("notifications/", include("notifications.urls")),
     path("learning/", include("learning.urls")),
     path("events/", include("events.urls")),
     path("search/", include("search.urls")),

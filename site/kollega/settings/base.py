@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "messaging",
     "learning",
     "events",
+    "notifications",
     "resources",
     "recommender",
     "search",
