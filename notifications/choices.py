@@ -17,10 +17,21 @@ class NotificationKind(models.TextChoices):
     MATERIAL_SENT_BACK = "material_sent_back", _("Material sent back")
     JOIN_ACCEPTED = "join_accepted", _("Join request accepted")
     JOIN_DECLINED = "join_declined", _("Join request declined")
+    PARTNER_ASKED = "partner_asked", _("Request to join a project")
+    PARTNER_INVITED = "partner_invited", _("Invitation to a project")
+    PARTNER_ACCEPTED = "partner_accepted", _("New project partner")
+    PARTNER_WELCOME = "partner_welcome", _("Request to join a project accepted")
 
 
 # The other side wrote to the reader directly: their name is theirs to give (as in messaging's e-mails).
-DIRECT_KINDS = {NotificationKind.CONTACT_REQUEST, NotificationKind.CONTACT_ACCEPTED, NotificationKind.NEW_MESSAGE}
+DIRECT_KINDS = {
+    NotificationKind.CONTACT_REQUEST,
+    NotificationKind.CONTACT_ACCEPTED,
+    NotificationKind.NEW_MESSAGE,
+    NotificationKind.PARTNER_ASKED,
+    NotificationKind.PARTNER_INVITED,
+    NotificationKind.PARTNER_ACCEPTED,
+}
 # About a person's work: without a person the reader may see there is nothing to tell.
 ABOUT_PERSON_KINDS = {NotificationKind.NEW_WORK}
 # About the reader's own draft: its view restrictions must admit the reader; it need not be live.

@@ -264,6 +264,10 @@ def _texts():
         K.MATERIAL_SENT_BACK: (None, gettext("Your material was sent back with requests for changes: %(title)s")),
         K.JOIN_ACCEPTED: (None, gettext("Your request to join %(title)s was accepted. Welcome!")),
         K.JOIN_DECLINED: (None, gettext("Your request to join %(title)s was not accepted.")),
+        K.PARTNER_ASKED: (gettext("%(actor)s asks to join your project %(title)s."), None),
+        K.PARTNER_INVITED: (gettext("%(actor)s invites you to be a partner of %(title)s."), None),
+        K.PARTNER_ACCEPTED: (gettext("%(actor)s accepted your invitation and is now a partner of %(title)s."), None),
+        K.PARTNER_WELCOME: (None, gettext("Your request was accepted: you are now a partner of %(title)s.")),
     }
 
 

@@ -9,12 +9,13 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from communities.choices import MembershipStatus
-from communities.models import CommunityPage, Membership, Person
+from communities.choices import MembershipStatus, PartnerRequestKind, PartnerRequestStatus
+from communities.models import CommunityPage, Membership, PartnerRequest, Person
+from communities.participation import who_decides
 from resources.models import ResourcePage
 
 from .choices import NotificationKind
-from .services import material_published, notify
+from .services import material_published, notify, notify_many, path_for
 
 
 @receiver(page_published, sender=ResourcePage, dispatch_uid="notifications_material_published")
@@ -50,3 +51,29 @@ def join_request_declined(sender, instance, **kwargs):
     if instance.status == MembershipStatus.REQUESTED:
         person_id, community_id = instance.person_id, instance.community_id
         transaction.on_commit(lambda: _declined(person_id, community_id))
+
+
+@receiver(post_save, sender=PartnerRequest, dispatch_uid="notifications_partner_request")
+def partner_request_changed(sender, instance, created, **kwargs):
+    """A request to join a project, or an invitation, to those who decide; a yes to the side that asked."""
+    url = path_for("participation:partner_request", instance.pk)
+    if created and instance.status == PartnerRequestStatus.PENDING:
+        kind = (
+            NotificationKind.PARTNER_ASKED
+            if instance.kind == PartnerRequestKind.ASKED
+            else NotificationKind.PARTNER_INVITED
+        )
+        deciders = [p for p in who_decides(instance) if p.pk != instance.sent_by_id]
+        notify_many(deciders, kind, actor=instance.sent_by, target=instance.project, url=url)
+    elif instance.status == PartnerRequestStatus.ACCEPTED:
+        # The side that asked hears that the partnership exists.
+        if instance.kind == PartnerRequestKind.ASKED:
+            notify(instance.person, NotificationKind.PARTNER_WELCOME, target=instance.project, url=url)
+        elif instance.sent_by is not None:
+            notify(
+                instance.sent_by,
+                NotificationKind.PARTNER_ACCEPTED,
+                actor=instance.person,
+                target=instance.project,
+                url=url,
+            )

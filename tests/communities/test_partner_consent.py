@@ -225,3 +225,19 @@ def test_deleting_an_account_removes_its_partner_requests_and_exports_them_first
     assert [(r["kind"], r["status"], r["message"]) for r in exported] == [("asked", "pending", MESSAGE)]
     delete_account(teacher.user)
     assert not PartnerRequest.objects.exists()
+
+
+def test_the_notification_centre_tells_each_side_of_a_partner_request(client, setting):
+    from notifications.models import Notification
+
+    community, project, owner, facilitator, teacher = setting
+    request = participation.ask_to_join_project(teacher, project, MESSAGE)
+    client.force_login(owner.user)
+    centre = client.get("/de/notifications/").content.decode()
+    assert "Paulo Teacher möchte bei Ihrem Projekt Rain maps mitmachen." in centre
+    assert not Notification.objects.filter(recipient=teacher).exists()
+    participation.accept_partner_request(request, owner)
+    client.force_login(teacher.user)
+    assert "é agora parceiro de Rain maps" in client.get("/pt/notifications/").content.decode()
+    invited = participation.invite_partner(project, f.person("Ines Invitee"), owner, "")
+    assert Notification.objects.filter(recipient=invited.person, kind="partner_invited").count() == 1
