@@ -637,6 +637,24 @@ def dismiss(viewer, key):
 # -- text to pages (search across languages) ------------------------------------
 
 
+def _query_vector(encoder, text):
+    """A search query as the encoder reads queries: e5 models with their "query: " prefix, others as a passage.
+
+    On the demo set a one-word query read as a query rather than a passage
+    scored its topic's materials above the noise of unrelated words (README).
+    """
+    from .encoders.base import normalise
+
+    encode_queries = getattr(encoder, "encode_queries", None)
+    if encode_queries is None and hasattr(encoder, "_get_model"):
+        model = encoder._get_model()
+        if hasattr(model, "query"):
+            return normalise(model.query([text]))[0]
+    if encode_queries is not None:
+        return encode_queries([text])[0]
+    return encoder.encode([text])[0]
+
+
 @dataclass(frozen=True)
 class TextMatch:
     kind: str
@@ -669,7 +687,7 @@ def similar_to_text(text, kinds=("resource",), viewer=None, language=None, langu
         return []
     try:
         encoder = conf.get_encoder()
-        vector = encoder.encode([text])[0]
+        vector = _query_vector(encoder, text)
         language = language or translation.get_language() or ""
         vector = centred(language, vector, language_means(encoder.model_id), encoder)
         hits = conf.get_index().knn(

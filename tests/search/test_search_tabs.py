@@ -161,3 +161,18 @@ def test_no_results_offer_next_steps_in_the_reader_language(client):
 )
 def test_hostile_parameters_on_the_new_tabs_give_a_normal_page(client, calendar, query):
     assert client.get("/en/search/?" + query).status_code == 200
+
+
+def test_when_the_encoder_fails_search_in_every_language_still_finds_words(client, concepts, monkeypatch):
+    from recommender.encoders.base import EncoderError
+    from tests.search.concept_encoder import ConceptEncoder
+
+    f.resource("Klima und Wasser", code="de", summary="Klima.")
+    f.resource("Klimat och vatten", code="sv", summary="Klimat.")
+    index_all()
+
+    def broken(self, texts):
+        raise EncoderError("model missing")
+
+    monkeypatch.setattr(ConceptEncoder, "_encode_batch", broken)
+    assert titles(client, "/sv/search/?q=klimat&all_languages=on") == ["Klimat och vatten"]
