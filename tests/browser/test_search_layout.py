@@ -21,7 +21,6 @@ ENGLISH = [
     "Include materials in other languages",
     'Use "quotes"',
     "Refine",
-    "Materials",
     "Projects",
     "Events",
     "Communities",
