@@ -62,9 +62,9 @@ def world():
         community=open_group,
         authors=[author],
     )
-    f.project(circle, "Lantern exchange project")
+    secret_project = f.project(circle, "Lantern exchange project")
     f.project(open_group, "Lantern open project")
-    event(circle, "Lantern secret evening")
+    event(secret_project, "Lantern secret evening")
     event(open_group, "Lantern open evening")
     thread = Thread.objects.create(community=circle, title="Lantern thread topic", author=maker)
     Post.objects.create(thread=thread, author=maker, body="Lantern thread body")
