@@ -3,6 +3,8 @@
     related_resources(obj, viewer=None, limit=6) -> [Suggestion]
     related_people(obj, viewer=None, limit=6) -> [Suggestion]
     forget(obj)  erase an object's embedding and index entry now (a deleted account)
+    similar_to_text(text, ...) -> [TextMatch]  pages near a piece of text, e.g. a search query
+
 
 obj is a ResourcePage, CurriculumUnitPage, ProjectPage, CommunityPage or
 Person. Each Suggestion has .object, .score and .reasons (localized when
@@ -630,3 +632,73 @@ def dismiss(viewer, key):
     if kind not in KINDS or not pk.isdigit():
         raise ValueError(f"Not a suggestion key: {key!r}")
     Dismissal.objects.get_or_create(user=viewer, key=key)
+
+
+# -- text to pages (search across languages) ------------------------------------
+
+
+def _query_vector(encoder, text):
+    """A search query as the encoder reads queries: e5 models with their "query: " prefix, others as a passage.
+
+    On the demo set a one-word query read as a query rather than a passage
+    scored its topic's materials above the noise of unrelated words (README).
+    """
+    from .encoders.base import normalise
+
+    encode_queries = getattr(encoder, "encode_queries", None)
+    if encode_queries is None and hasattr(encoder, "_get_model"):
+        model = encoder._get_model()
+        if hasattr(model, "query"):
+            return normalise(model.query([text]))[0]
+    if encode_queries is not None:
+        return encode_queries([text])[0]
+    return encoder.encode([text])[0]
+
+
+@dataclass(frozen=True)
+class TextMatch:
+    kind: str
+    pk: int
+    score: float  # cosine similarity of the text and the page
+    group: str  # the page's translation key (hex)
+    language: str
+
+
+def similar_to_text(text, kinds=("resource",), viewer=None, language=None, language_exclude=(), limit=50):
+    """Pages whose vectors are nearest `text` (a search query), best first, that the viewer may open.
+
+    The text is encoded with the configured encoder and centred as a passage in
+    `language` (the reader's), so that a query meets pages in every language on
+    meaning rather than on shared words. Pages in `language_exclude` are left out
+    inside the kNN (the search found those by their words already). The audience
+    filter is applied inside the kNN and the result confirmed with communities.privacy.
+    When the encoder or the index fails, the answer is empty and search carries on.
+    """
+    from wagtail.models import Locale
+
+    from .pipeline import centred, language_means
+
+    text = " ".join(str(text or "").split())[:500]
+    if not text or limit <= 0:
+        return []
+    who = _Viewer.of(viewer)
+    languages = tuple(sorted(set(Locale.objects.values_list("language_code", flat=True)) - set(language_exclude or ())))
+    if not languages:
+        return []
+    try:
+        encoder = conf.get_encoder()
+        vector = _query_vector(encoder, text)
+        language = language or translation.get_language() or ""
+        vector = centred(language, vector, language_means(encoder.model_id), encoder)
+        hits = conf.get_index().knn(
+            KnnQuery(vector=vector, k=limit, kinds=tuple(kinds), audience=who.page_audience, languages=languages)
+        )
+    except FAILURES:
+        logger.warning("Recommender unavailable for a text query; search goes on without it", exc_info=True)
+        return []
+    open_pages = visible_page_ids(viewer, [split_key(h.key)[1] for h in hits])
+    return [
+        TextMatch(kind=h.kind, pk=split_key(h.key)[1], score=float(h.score), group=h.group, language=h.language)
+        for h in hits
+        if split_key(h.key)[1] in open_pages
+    ]

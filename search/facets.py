@@ -1,4 +1,4 @@
-"""Facets of the materials search: which values a result set has, how many of each, and filtering by them.
+"""Facets of the search tabs: which values a result set has, how many of each, and filtering by them.
 
 Counts are computed in the database over the visible result set, never in
 the engine, so they cannot disagree with the privacy rule and work the same
@@ -8,17 +8,22 @@ every *other* facet applied (the usual "disjunctive" faceting, so choosing
 Biology does not hide the other subjects' counts).
 """
 
+import datetime
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import BooleanField, Case, Count, DateField, Q, Value, When
+from django.db.models.functions import TruncMonth
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from wagtail.models import Locale
 
 from communities.models import CommunityPage
 from communities.privacy import visible_pages
+from events.choices import EventKind
+from events.models import EventPage
 from resources.models import ResourcePage
 from vocabularies.languages import LANGUAGE_NAMES
 from vocabularies.levels import ISCED_NAMES
@@ -102,14 +107,134 @@ def _licence_param(value):
     return BY_URI[value].code if value in BY_URI else value
 
 
+def _event_kind(value):
+    return value if value in EventKind.values else None
+
+
+def _event_kind_labels(values, viewer):
+    return {v: EventKind(v).label for v in values if v in EventKind.values}
+
+
+ONLINE_PARAMS = {"yes": True, "no": False}
+
+
+def _online(value):
+    return ONLINE_PARAMS.get(value.strip().lower())
+
+
+def _online_labels(values, viewer):
+    names = {True: _("Online"), False: _("On site only")}
+    return {v: names[v] for v in values if v in names}
+
+
+def _online_param(value):
+    return "yes" if value else "no"
+
+
+def _month(value):
+    try:
+        year, month = value.strip().split("-")
+        return datetime.date(int(year), int(month), 1) if len(year) == 4 and len(month) == 2 else None
+    except (ValueError, TypeError):
+        return None
+
+
+def _month_labels(values, viewer):
+    return {v: formats.date_format(v, "YEAR_MONTH_FORMAT") for v in values if isinstance(v, datetime.date)}
+
+
+def _month_param(value):
+    return value.strftime("%Y-%m")
+
+
+def _event_annotations():
+    return {
+        "is_online_event": Case(
+            When(~Q(online_url=""), then=Value(True)), default=Value(False), output_field=BooleanField()
+        ),
+        # In the site's time zone, like the dates the event page shows.
+        "start_month": TruncMonth("start", output_field=DateField()),
+    }
+
+
 @dataclass(frozen=True)
 class Facet:
     key: str  # the URL parameter
     label: str
-    lookup: str  # path from ResourcePage to the value
+    lookup: str  # path from the model to the value (or an annotation's name)
     parse: Callable  # URL value -> database value, or None when unknown
     labels: Callable  # (database values, viewer) -> {value: label}
     to_param: Callable = str  # database value -> URL value
+    sort_by_value: bool = False  # months in calendar order, the others by count
+
+
+class FacetSet:
+    """The facets of one model, with the annotations their lookups need."""
+
+    def __init__(self, model, facets, annotations=None):
+        self.model = model
+        self.facets = facets
+        self.by_key = {f.key: f for f in facets}
+        self.annotations = annotations or (lambda: {})
+
+    @property
+    def keys(self):
+        return [f.key for f in self.facets]
+
+    def _base(self):
+        return self.model.objects.annotate(**self.annotations())
+
+    def selected(self, querydict):
+        """{facet key: [database values]} from request.GET; unknown values are dropped, never an error."""
+        selected = {}
+        for facet in self.facets:
+            values = []
+            for raw in querydict.getlist(facet.key)[:MAX_VALUES_PER_FACET]:
+                value = facet.parse(raw[:200]) if isinstance(raw, str) else None
+                if value is not None and value not in values:
+                    values.append(value)
+            if values:
+                selected[facet.key] = values
+        return selected
+
+    def apply(self, queryset, selected, skip=None):
+        for key, values in selected.items():
+            if key != skip and key in self.by_key:
+                # A subquery on pk keeps one row per page even through many-to-many joins.
+                lookup = self.by_key[key].lookup
+                matching = self._base().filter(**{f"{lookup}__in": values}).values("pk")
+                queryset = queryset.filter(pk__in=matching)
+        return queryset
+
+    def counts(self, queryset, selected, viewer):
+        """[(facet, [FacetValue, ...]), ...] for a queryset of visible pages."""
+        out = []
+        for facet in self.facets:
+            scoped = self.apply(queryset, selected, skip=facet.key)
+            rows = (
+                self._base()
+                .filter(pk__in=scoped.values("pk"))
+                .values(facet.lookup)
+                .annotate(n=Count("pk", distinct=True))
+                .order_by()
+            )
+            counts = {_plain(row[facet.lookup]): row["n"] for row in rows if row[facet.lookup] not in (None, "")}
+            chosen = selected.get(facet.key, [])
+            for value in chosen:
+                counts.setdefault(value, 0)  # a chosen value stays listed so it can be unchosen
+            labels = facet.labels(list(counts), viewer)
+            values = [
+                FacetValue(v, facet.to_param(v), str(labels[v]), n, v in chosen)
+                for v, n in counts.items()
+                if v in labels
+            ]
+            if facet.sort_by_value:
+                values.sort(key=lambda fv: fv.value)
+            else:
+                values.sort(key=lambda fv: (-fv.count, fv.label.casefold()))
+            if values:
+                out.append((facet, values))
+        return out
 
 
 FACETS = [
@@ -122,33 +247,26 @@ FACETS = [
     Facet("country", _("Country"), "community__country", _country, _country_labels),
 ]
 FACETS_BY_KEY = {f.key: f for f in FACETS}
+RESOURCE_FACETS = FacetSet(ResourcePage, FACETS)
+
+EVENT_FACETS = FacetSet(
+    EventPage,
+    [
+        Facet("kind", _("Kind of event"), "kind", _event_kind, _event_kind_labels),
+        Facet("country", _("Country"), "country", _country, _country_labels),
+        Facet("online", _("Online"), "is_online_event", _online, _online_labels, _online_param),
+        Facet("month", _("Month"), "start_month", _month, _month_labels, _month_param, sort_by_value=True),
+    ],
+    annotations=_event_annotations,
+)
 
 
-def selected_facets(querydict):
-    """{facet key: [database values]} from request.GET; unknown values are dropped, never an error."""
-    selected = {}
-    for facet in FACETS:
-        values = []
-        for raw in querydict.getlist(facet.key)[:MAX_VALUES_PER_FACET]:
-            value = facet.parse(raw[:200]) if isinstance(raw, str) else None
-            if value is not None and value not in values:
-                values.append(value)
-        if values:
-            selected[facet.key] = values
-    return selected
+def selected_facets(querydict, facet_set=RESOURCE_FACETS):
+    return facet_set.selected(querydict)
 
 
-def _filter_one(queryset, facet, values):
-    # A subquery on pk keeps one row per page even through many-to-many joins.
-    matching = ResourcePage.objects.filter(**{f"{facet.lookup}__in": values}).values("pk")
-    return queryset.filter(pk__in=matching)
-
-
-def apply_facets(queryset, selected, skip=None):
-    for key, values in selected.items():
-        if key != skip:
-            queryset = _filter_one(queryset, FACETS_BY_KEY[key], values)
-    return queryset
+def apply_facets(queryset, selected, skip=None, facet_set=RESOURCE_FACETS):
+    return facet_set.apply(queryset, selected, skip)
 
 
 @dataclass
@@ -163,29 +281,12 @@ class FacetValue:
 
 def _plain(value):
     # translation_key comes back as a UUID; URLs and labels use its text.
-    return str(value) if isinstance(value, uuid.UUID) else value
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    return value
 
 
-def facet_counts(queryset, selected, viewer):
-    """[(facet, [FacetValue, ...]), ...] for a queryset of visible resources."""
-    out = []
-    for facet in FACETS:
-        scoped = apply_facets(queryset, selected, skip=facet.key)
-        rows = (
-            ResourcePage.objects.filter(pk__in=scoped.values("pk"))
-            .values(facet.lookup)
-            .annotate(n=Count("pk", distinct=True))
-            .order_by()
-        )
-        counts = {_plain(row[facet.lookup]): row["n"] for row in rows if row[facet.lookup] not in (None, "")}
-        chosen = selected.get(facet.key, [])
-        for value in chosen:
-            counts.setdefault(value, 0)  # a chosen value stays listed so it can be unchosen
-        labels = facet.labels(list(counts), viewer)
-        values = [
-            FacetValue(v, facet.to_param(v), str(labels[v]), n, v in chosen) for v, n in counts.items() if v in labels
-        ]
-        values.sort(key=lambda fv: (-fv.count, fv.label.casefold()))
-        if values:
-            out.append((facet, values))
-    return out
+def facet_counts(queryset, selected, viewer, facet_set=RESOURCE_FACETS):
+    return facet_set.counts(queryset, selected, viewer)

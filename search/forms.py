@@ -6,7 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from .query import MAX_QUERY_LENGTH, parse_query
 
 SORT_CHOICES = [("relevance", _("Relevance")), ("newest", _("Newest"))]
-TAB_CHOICES = [("resources", _("Materials")), ("communities", _("Communities")), ("people", _("People"))]
+TAB_CHOICES = [
+    ("resources", _("Materials")),
+    ("projects", _("Projects")),
+    ("events", _("Events")),
+    ("communities", _("Communities")),
+    ("people", _("People")),
+]
 
 
 class SearchForm(forms.Form):

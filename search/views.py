@@ -1,25 +1,38 @@
-"""The search page (materials with facets, communities, people) and the title autocomplete endpoint.
+"""The search page (materials, projects, events, communities, people; facets on materials and events)
+and the title autocomplete endpoint.
 
 The engine only ranks: it returns the ids of matching objects, searched
 within what the privacy rule lets the viewer see. Everything the reader is
 shown (results, counts, facets) is then read from the database through
 communities.privacy again, so a stale index can never leak a page or a person.
+
+With "include other languages" the words of the query are matched in every
+language, and the recommender's multilingual vectors widen the search to
+pages in other languages that say the same thing in other words ("klimat"
+finds the German "Klima" materials). A work's translations are shown once,
+in the reader's language when it has one.
 """
 
 import logging
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Case, DateTimeField, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
-from communities.models import CommunityPage, Person
+from communities.models import CommunityPage, Person, ProjectPage
 from communities.privacy import visible_pages, visible_people
+from core.pages import one_per_translation
+from events.models import EventPage
+from recommender.services import similar_to_text
+from resources.models import ResourcePage
 
 from .backends import SEARCH_UNAVAILABLE_ERRORS, SearchUnavailable, backend_for_language
-from .facets import apply_facets, facet_counts, selected_facets
+from .facets import EVENT_FACETS, RESOURCE_FACETS
 from .forms import TAB_CHOICES, SearchForm
 from .query import parse_query
 
@@ -31,6 +44,13 @@ PEOPLE_AND_COMMUNITIES_SHOWN = 50
 # The engine returns at most this many ids per search; counts and facets are
 # over these best matches. Stays below SQLite's limit on query parameters.
 MAX_MATCHES = getattr(settings, "KOLLEGA_SEARCH_MAX_MATCHES", 5000)
+# Pages in other languages the vectors may add per kind, and how close to the
+# query they must be (cosine of the query and the page; see the README's
+# "Search across languages" for how the default was chosen).
+WIDEN_LIMIT = 30
+WIDEN_MIN_SIMILARITY = 0.2
+# Which recommender kind stands for which searchable model.
+VECTOR_KINDS = {ResourcePage: "resource", ProjectPage: "project", CommunityPage: "community"}
 
 
 def _language():
@@ -57,11 +77,6 @@ def ranked_ids(queryset, parsed, language, limit=MAX_MATCHES):
         raise SearchUnavailable from exc
 
 
-def _in_order(ids, allowed):
-    allowed = set(allowed)
-    return [pk for pk in ids if pk in allowed]
-
-
 def _fetch_in_order(queryset, ids):
     by_pk = {obj.pk: obj for obj in queryset.filter(pk__in=ids)}
     return [by_pk[pk] for pk in ids if pk in by_pk]
@@ -78,56 +93,127 @@ def _engine_scope(model, viewer, locale, all_languages):
 
 
 def _one_per_work(queryset, locale):
-    """With other languages included, show each work once: in the reader's language when it exists."""
-    own = queryset.filter(locale=locale).values("translation_key")
-    return queryset.exclude(pk__in=queryset.exclude(locale=locale).filter(translation_key__in=own).values("pk"))
+    """Each work once (browsing every language): the reader's translation, else the first one published."""
+    siblings = queryset.model.objects.filter(pk__in=queryset.values("pk"), translation_key=OuterRef("translation_key"))
+    return queryset.filter(
+        Q(locale=locale) | (~Exists(siblings.filter(locale=locale)) & ~Exists(siblings.filter(pk__lt=OuterRef("pk"))))
+    )
 
 
-def search_resources(request, params, selected, locale):
-    from resources.models import ResourcePage
-
-    viewer = request.user
-    all_languages = params["all_languages"]
-    scope = _engine_scope(ResourcePage, viewer, locale, all_languages)
+def widened_matches(params, viewer):
+    """{kind: [pk, ...]} of pages in other languages whose meaning is near the query (vectors), best first."""
     query = params["query"]
-    if query:
-        ids = ranked_ids(scope, query, None if all_languages else _language())
-        # Confirmed in the database by the privacy rule, whatever the index held.
-        visible = visible_pages(viewer, ResourcePage.objects.filter(pk__in=ids))
-        if not all_languages:
-            visible = visible.filter(locale=locale)
+    if not (query and params["all_languages"]):
+        return {}
+    language = _language()
+    matches = similar_to_text(
+        query.plain_text(),
+        kinds=tuple(VECTOR_KINDS.values()),
+        viewer=viewer,
+        language=language,
+        language_exclude=(language,),
+        limit=getattr(settings, "KOLLEGA_SEARCH_WIDEN_LIMIT", WIDEN_LIMIT),
+    )
+    threshold = getattr(settings, "KOLLEGA_SEARCH_WIDEN_MIN_SIMILARITY", WIDEN_MIN_SIMILARITY)
+    widened = {}
+    for match in matches:
+        if match.score >= threshold:
+            widened.setdefault(match.kind, []).append(match.pk)
+    return widened
+
+
+def ranked_pages(model, viewer, params, locale, widened=None, limit=MAX_MATCHES):
+    """Ids of the visible pages of `model` matching the query, best first, a work's translations once.
+
+    The words of the query rank first; pages the vectors found in other
+    languages follow, closest first. Every id is confirmed in the database by
+    the privacy rule, whatever the indexes held.
+    """
+    all_languages = params["all_languages"]
+    scope = _engine_scope(model, viewer, locale, all_languages)
+    ids = ranked_ids(scope, params["query"], None if all_languages else _language(), limit)
+    if all_languages and widened:
+        found = set(ids)
+        ids += [pk for pk in widened.get(VECTOR_KINDS.get(model), []) if pk not in found]
+    confirmed = visible_pages(viewer, model.objects.filter(pk__in=ids))
+    if not all_languages:
+        confirmed = confirmed.filter(locale=locale)
+    pages = _fetch_in_order(confirmed.only("pk", "translation_key", "locale_id"), ids)
+    if all_languages and pages:
+        # The reader's own translation of a work found in another language stands in for it.
+        groups = {p.translation_key for p in pages if p.locale_id != locale.pk}
+        own = visible_pages(viewer, model.objects.filter(translation_key__in=groups, locale=locale))
+        pages = one_per_translation(pages + list(own.only("pk", "translation_key", "locale_id")), locale)
+    return [p.pk for p in pages]
+
+
+def _paginate(ids, filtered, ordering, related, prefetch, page_number):
+    queryset = filtered.model.objects.select_related(*related).prefetch_related(*prefetch)
+    if ids is not None and ordering is None:
+        allowed = set(filtered.values_list("pk", flat=True))
+        page = Paginator([pk for pk in ids if pk in allowed], PER_PAGE).get_page(page_number)
+        page.object_list = _fetch_in_order(queryset, list(page.object_list))
+        return page
+    ordered = queryset.filter(pk__in=filtered.values("pk")).order_by(*ordering)
+    return Paginator(ordered, PER_PAGE).get_page(page_number)
+
+
+def search_resources(request, params, selected, locale, with_facets=True, widened=None):
+    viewer = request.user
+    if params["query"]:
+        ids = ranked_pages(ResourcePage, viewer, params, locale, widened)
+        visible = ResourcePage.objects.filter(pk__in=ids)
     else:
         ids = None
-        visible = scope
-    if all_languages:
-        visible = _one_per_work(visible, locale)
-    filtered = apply_facets(visible, selected)
-    facets = facet_counts(visible, selected, viewer)
-    related = ("resource_type", "locale")
-    prefetch = ("subjects", "levels")
-    if ids is not None and params["sort"] == "relevance":
-        ordered = _in_order(ids, filtered.values_list("pk", flat=True))
-        page = Paginator(ordered, PER_PAGE).get_page(params["page"])
-        page.object_list = _fetch_in_order(
-            ResourcePage.objects.select_related(*related).prefetch_related(*prefetch), list(page.object_list)
-        )
-    else:
-        ordered = filtered.select_related(*related).prefetch_related(*prefetch).order_by("-first_published_at", "-pk")
-        page = Paginator(ordered, PER_PAGE).get_page(params["page"])
+        visible = _engine_scope(ResourcePage, viewer, locale, params["all_languages"])
+        if params["all_languages"]:
+            visible = _one_per_work(visible, locale)
+    filtered = RESOURCE_FACETS.apply(visible, selected)
+    facets = RESOURCE_FACETS.counts(visible, selected, viewer) if with_facets else []
+    newest = ids is None or params["sort"] == "newest"
+    page = _paginate(
+        ids,
+        filtered,
+        ("-first_published_at", "-pk") if newest else None,
+        ("resource_type", "locale"),
+        ("subjects", "levels"),
+        params["page"],
+    )
     return page, facets
 
 
-def search_communities(request, params, locale):
+def _upcoming_first():
+    """Upcoming events soonest first, then past events latest first."""
+    now = timezone.now()
+    past = Case(When(end__lt=now, then=Value(1)), default=Value(0), output_field=IntegerField())
+    upcoming_start = Case(When(end__gte=now, then=F("start")), default=None, output_field=DateTimeField())
+    return (past.asc(), upcoming_start.asc(nulls_last=True), F("start").desc(), F("pk").asc())
+
+
+def search_events(request, params, selected, locale, with_facets=True, widened=None):
+    """Events: matching the query or all of them, members-only events only for members."""
+    viewer = request.user
+    if params["query"]:
+        ids = ranked_pages(EventPage, viewer, params, locale)
+        visible = EventPage.objects.filter(pk__in=ids)
+    else:
+        ids = None
+        visible = _engine_scope(EventPage, viewer, locale, params["all_languages"])
+        if params["all_languages"]:
+            visible = _one_per_work(visible, locale)
+    filtered = EVENT_FACETS.apply(visible, selected)
+    facets = EVENT_FACETS.counts(visible, selected, viewer) if with_facets else []
+    ordering = _upcoming_first() if ids is None or params["sort"] == "newest" else None
+    page = _paginate(ids, filtered, ordering, ("locale",), ("languages",), params["page"])
+    return page, facets
+
+
+def search_pages(model, request, params, locale, widened=None):
+    """Projects or communities matching the query, best first (a short list, no facets)."""
     if not params["query"]:
         return []
-    viewer = request.user
-    all_languages = params["all_languages"]
-    scope = _engine_scope(CommunityPage, viewer, locale, all_languages)
-    ids = ranked_ids(scope, params["query"], None if all_languages else _language(), limit=500)
-    confirmed = visible_pages(viewer, CommunityPage.objects.filter(pk__in=ids))
-    if all_languages:
-        confirmed = _one_per_work(confirmed, locale)
-    return _fetch_in_order(confirmed, ids)[:PEOPLE_AND_COMMUNITIES_SHOWN]
+    ids = ranked_pages(model, request.user, params, locale, widened, limit=500)
+    return _fetch_in_order(model.objects.all(), ids)[:PEOPLE_AND_COMMUNITIES_SHOWN]
 
 
 def search_people(request, params):
@@ -143,54 +229,82 @@ def search_people(request, params):
     ]
 
 
+FACET_SETS = {"resources": RESOURCE_FACETS, "events": EVENT_FACETS}
+# Parameters a tab link keeps: the query and the language choice, not the other tab's filters.
+KEPT_ACROSS_TABS = ("q", "all_languages")
+
+
 def search(request):
     form = SearchForm(request.GET)
     params = form.params()
     params["page"] = request.GET.get("page")
-    selected = selected_facets(request.GET)
+    tab = params["tab"]
+    facet_set = FACET_SETS.get(tab)
+    selected = facet_set.selected(request.GET) if facet_set else {}
     locale = Locale.get_active()
     context = {
         "form": form,
         "query": params["q"],
         "params": params,
         "selected": selected,
-        "tab": params["tab"],
+        "tab": tab,
         "facets": [],
         "results": None,
+        "events": None,
+        "projects": [],
         "communities": [],
         "people": [],
         "unavailable": False,
     }
     try:
-        context["results"], context["facets"] = search_resources(request, params, selected, locale)
-        context["communities"] = search_communities(request, params, locale)
+        widened = widened_matches(params, request.user)
+        # Every tab is counted; only the open tab pages, filters and counts its facets.
+        for key, run in (("resources", search_resources), ("events", search_events)):
+            here = key == tab
+            page, facets = run(
+                request, params if here else {**params, "page": None}, selected if here else {}, locale, here, widened
+            )
+            context["results" if key == "resources" else "events"] = page
+            if here:
+                context["facets"] = facets
+        context["projects"] = search_pages(ProjectPage, request, params, locale, widened)
+        context["communities"] = search_pages(CommunityPage, request, params, locale, widened)
         context["people"] = search_people(request, params)
     except SearchUnavailable:
         context["unavailable"] = True
         return render(request, "search/search.html", context, status=503)
+    counts = {key: len(context[key]) for key in ("projects", "communities", "people")}
+    counts["resources"] = context["results"].paginator.count
+    counts["events"] = context["events"].paginator.count
     context["querystring"] = _querystring(request.GET, drop=("page",))
     context["sort_querystring"] = _querystring(request.GET, drop=("page", "sort"))
-    counts = {
-        "resources": context["results"].paginator.count,
-        "communities": len(context["communities"]),
-        "people": len(context["people"]),
-    }
     context["tabs"] = [
         {
             "key": key,
             "label": label,
             "count": counts[key],
-            "selected": key == params["tab"],
-            "querystring": _querystring(request.GET, drop=("page",), set_={"tab": key}),
+            "selected": key == tab,
+            "querystring": _querystring(request.GET, keep=KEPT_ACROSS_TABS, set_={"tab": key}),
         }
         for key, label in TAB_CHOICES
     ]
     _add_facet_links(request.GET, context["facets"])
+    context["chips"] = [(facet, fv) for facet, values in context["facets"] for fv in values if fv.selected]
+    context["next_steps"] = {
+        "other_languages": None
+        if params["all_languages"]
+        else _querystring(request.GET, drop=("page",), set_={"all_languages": "on"}),
+        "fewer_filters": _querystring(request.GET, drop=("page", *facet_set.keys)) if selected else None,
+    }
     return render(request, "search/search.html", context)
 
 
-def _querystring(querydict, drop=(), set_=None):
+def _querystring(querydict, drop=(), set_=None, keep=None):
     qd = querydict.copy()
+    if keep is not None:
+        for key in list(qd):
+            if key not in keep:
+                qd.pop(key)
     for key in drop:
         qd.pop(key, None)
     for key, value in (set_ or {}).items():
@@ -214,8 +328,6 @@ def _add_facet_links(querydict, facets):
 
 def autocomplete(request):
     """Titles of visible materials in the reader's locale that start like the query, as JSON."""
-    from resources.models import ResourcePage
-
     parsed = parse_query(request.GET.get("q", ""))
     text = parsed.plain_text()
     if not text:

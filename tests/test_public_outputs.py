@@ -19,6 +19,7 @@ from metadata.oai import oai_identifier
 from recommender.services import related_people, related_resources
 from resources.models import ResourceAttachment
 from tests import factories as f
+from tests.events.helpers import event
 from tests.recommender.helpers import index_all
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +31,7 @@ TITLES = [
     "Lantern exchange project",
     "Lantern thread topic",
     "Hidden Lanternmaker",
+    "Lantern secret evening",
 ]
 HIDDEN = TITLES + ["quiet-lantern-circle", "lantern-secrets-worksheet", "lantern-exchange-project"]
 
@@ -60,7 +62,10 @@ def world():
         community=open_group,
         authors=[author],
     )
-    f.project(circle, "Lantern exchange project")
+    secret_project = f.project(circle, "Lantern exchange project")
+    f.project(open_group, "Lantern open project")
+    event(secret_project, "Lantern secret evening")
+    event(open_group, "Lantern open evening")
     thread = Thread.objects.create(community=circle, title="Lantern thread topic", author=maker)
     Post.objects.create(thread=thread, author=maker, body="Lantern thread body")
     document = get_document_model().objects.create(
@@ -102,6 +107,9 @@ def public_outputs(world):
         ("search, every language", "/en/search/?q=lantern&all_languages=1", twin.title),
         ("community search", "/en/search/?q=lantern&tab=communities", open_group.title),
         ("people search", "/en/search/?q=lantern&tab=people", None),
+        ("project search", "/en/search/?q=lantern&tab=projects&all_languages=on", "Lantern open project"),
+        ("event search", "/en/search/?q=lantern&tab=events", "Lantern open evening"),
+        ("events browsed", "/en/search/?tab=events&all_languages=on", "Lantern open evening"),
         ("autocomplete", "/en/search/autocomplete/?q=lant", None),
         ("API list", "/api/v2/pages/?type=resources.ResourcePage&fields=*", twin.title),
         ("API search", "/api/v2/pages/?search=lantern", twin.title),

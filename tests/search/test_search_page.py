@@ -207,7 +207,7 @@ def test_tabs_show_how_many_results_each_kind_has(client):
     factories.community("Bird watchers")
     factories.person("Bird Lover", discoverability="europe")
     tabs = {t["key"]: t["count"] for t in client.get("/en/search/?q=bird").context["tabs"]}
-    assert tabs == {"resources": 1, "communities": 1, "people": 1}
+    assert tabs == {"resources": 1, "projects": 0, "events": 0, "communities": 1, "people": 1}
 
 
 def test_autocomplete_suggests_visible_titles_in_the_reader_locale(client):
