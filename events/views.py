@@ -214,6 +214,7 @@ def _calendar_page(request, within, title, ics_url):
     year, month = data.get("year") or today.year, data.get("month") or today.month
     shown = filtered(events, data)
     previous, following = neighbour_months(year, month)
+    weeks = month_grid(shown, year, month, zone)
     query = request.GET.copy()
     for name in ("year", "month", "view", "past"):
         query.pop(name, None)
@@ -226,7 +227,8 @@ def _calendar_page(request, within, title, ics_url):
             "title": title,
             "within": within,
             "view": data.get("view") or "",
-            "weeks": month_grid(shown, year, month, zone),
+            "weeks": weeks,
+            "month_has_events": any(day.events and day.in_month for week in weeks for day in week),
             "month_start": datetime.date(year, month, 1),
             "previous": previous,
             "following": following,

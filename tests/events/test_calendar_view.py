@@ -39,7 +39,7 @@ def test_the_month_grid_shows_an_event_on_its_day_with_neighbouring_months(clien
     assert "March 2030" in text and "Light workshop" in text
     grid = text.split('class="month-grid"')[1].split("</table>")[0]
     day = grid.split("Light workshop")[0].rsplit('<span class="day-number">', 1)[1]
-    assert day.startswith("12<")
+    assert day.startswith('<span class="day-name">Tuesday, </span>12<')
     assert "year=2030&amp;month=2" in text and "year=2030&amp;month=4" in text
     # Another month does not show it.
     assert (
