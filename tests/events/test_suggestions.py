@@ -144,3 +144,16 @@ def test_translations_of_an_event_are_suggested_once_in_the_readers_language(wor
         found = related_events(world["material"])
     assert [s.event.pk for s in found].count(sv.pk) == 1
     assert "Probability workshop" not in titles(found)
+
+
+def test_suggesting_events_takes_as_many_queries_for_many_events_as_for_one(world, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    related_events(world["material"], limit=10)  # caches of the first call (the active locale)
+    with CaptureQueriesContext(connection) as few:
+        related_events(world["material"], limit=10)
+    for n in range(6):
+        link(event(world["maths"], f"More maths {n}", days=20 + n), [world["material"]])
+    with django_assert_num_queries(len(few.captured_queries)):
+        assert len(related_events(world["material"], limit=10)) == 8
