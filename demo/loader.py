@@ -15,7 +15,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from modelsearch import index as search_index
@@ -31,8 +30,7 @@ from communities.models import (
     ProjectPartner,
 )
 from core.indexing import search_index_deferred
-from events.choices import RegistrationStatus
-from events.models import EventPage, Registration
+from events.models import EventPage
 from home.models import HomePage, StandardPage
 from resources.models import (
     CurriculumPage,
@@ -44,6 +42,7 @@ from resources.models import (
 )
 from vocabularies.models import EducationLevel, Language, ResourceType, Subject
 
+from . import events_and_cohort
 from .content import duration, material
 from .datafiles import LANGS, read, texts
 from .discussions import add_discussions
@@ -79,7 +78,6 @@ PAGE_TEXTS = texts("pages")
 COMMUNITY_TEXTS = texts("communities")
 PROJECT_TEXTS = texts("projects")
 UNIT_TEXTS = texts("curriculum")
-EVENT_TEXTS = texts("events")
 # Standard pages are made in the order of the English texts, the language every demo page starts in.
 STANDARD_PAGES = list(PAGE_TEXTS["en"]["standard"])
 
@@ -397,7 +395,7 @@ class DemoLoader:
         self.resources = self.load_resources()
         add_files(self)
         self.load_curriculum()
-        self.load_events()
+        events_and_cohort.load(self)  # events (with registrations) and the cohort of facilitators
         self.load_standard_pages()
         load_follows(self)
         keep_english_site_root(self.homes["en"])
@@ -841,79 +839,6 @@ class DemoLoader:
                     translated = self.clone(en, self.locs[code], children={"linked_resources": links}, **page_fields)
                     translated.competences.add(*unit["competences"])
                     translated.save(clean=False)
-
-    # -- events ------------------------------------------------------------------
-
-    def load_events(self):
-        """Events of communities and projects in every language, with registrations (some full, with a waiting list)."""
-        import zoneinfo
-
-        languages = {language.code: language for language in Language.objects.all()}
-        units = {u.number: u for u in CurriculumUnitPage.objects.filter(locale=self.locs["en"])}
-        with_accounts = [p for p in self.people if p.user_id]
-        for spec in EVENTS:
-            key = demo_key("event", spec["key"])
-            parents = self.projects[spec["project"]] if "project" in spec else self.communities[spec["community"]]
-            en = self.existing(EventPage, key, self.locs["en"])
-            if en is None:
-                text = EVENT_TEXTS["en"]["events"][spec["key"]]
-                start = datetime.datetime.fromisoformat(spec["start"]).replace(
-                    tzinfo=zoneinfo.ZoneInfo(spec["time_zone"])
-                )
-                page = EventPage(
-                    title=text["title"],
-                    slug=slugify(text["title"]),
-                    summary=text["summary"],
-                    description="",  # the summary is shown above the description: not twice
-                    kind=spec["kind"],
-                    start=start,
-                    end=start + datetime.timedelta(hours=spec["hours"]),
-                    time_zone=spec["time_zone"],
-                    address=spec["address"],
-                    country=spec["country"],
-                    online_url=f"https://meet.kollega.example/{spec['key']}" if spec["online"] else "",
-                    capacity=spec["capacity"],
-                    registration_deadline=start - datetime.timedelta(days=2),
-                )
-                page.languages = [languages[code] for code in spec["languages"]]
-                page.curriculum_units = [units[n] for n in spec.get("units", []) if n in units]
-                parent = parents["en"].specific
-                community = parent if isinstance(parent, CommunityPage) else parent.community
-                page.organisers = list(community.facilitators().order_by("pk")[:2])
-                en = self.create(parents["en"], page, key, self.locs["en"])
-                self.counts["events"] += 1
-            for code in LANGS[1:]:
-                text = EVENT_TEXTS[code]["events"][spec["key"]]
-                self.clone(
-                    en,
-                    self.locs[code],
-                    title=text["title"],
-                    slug=slugify(text["title"]),
-                    summary=text["summary"],
-                    description="",  # the summary is shown above the description: not twice
-                    children={
-                        "languages": list(en.languages.all()),
-                        "organisers": list(en.organisers.all()),
-                        "curriculum_units": list(en.curriculum_units.all()),
-                    },
-                )
-            self.load_registrations(en, spec, with_accounts)
-
-    def load_registrations(self, event, spec, people):
-        """The first `capacity` registrants hold a place (attended, for past events); the rest wait."""
-        near = [p for p in people if p.spec["country"] == spec["country"]] or people
-        chosen = (near + [p for p in people if p not in near])[: spec["registrants"]]
-        past = event.end < timezone.now()
-        for i, person in enumerate(chosen):
-            if i < spec["capacity"]:
-                status = RegistrationStatus.ATTENDED if past else RegistrationStatus.REGISTERED
-            else:
-                status = RegistrationStatus.WAITING
-            Registration.objects.get_or_create(
-                event=event,
-                person=person,
-                defaults={"status": status, "created": event.start - datetime.timedelta(days=30 - i)},
-            )
 
     def unit_fields(self, unit, code):
         text = UNIT_TEXTS[code]["units"][str(unit["number"])]

@@ -6,6 +6,7 @@ pages answer 404) run before any of them.
 """
 
 import csv
+import datetime
 
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
@@ -15,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.views import serve as wagtail_serve
@@ -189,3 +191,89 @@ def personal_calendar(request, token):
     pages = visible_pages(person.user or AnonymousUser(), EventPage.objects.filter(translation_key__in=keys))
     events = one_per_translation(pages.order_by("start"))
     return ics_response(calendar(events, _("My Kollega events"), include_online=True), "kollega-events.ics")
+
+
+# -- The calendar: month and list, for the site and per community ----------------
+
+
+def _calendar_page(request, within, title, ics_url):
+    from .listing import CalendarForm, countries_of, event_list, filtered, month_grid, neighbour_months, visible_events
+
+    events = visible_events(request.user, within)
+    form = CalendarForm(request.GET, countries=countries_of(events))
+    if not form.is_valid():
+        return TemplateResponse(
+            request,
+            "events/calendar.html",
+            {"form": form, "title": title, "within": within, "invalid": True},
+            status=400,
+        )
+    data = form.cleaned_data
+    zone = timezone.get_current_timezone()
+    today = timezone.localdate()
+    year, month = data.get("year") or today.year, data.get("month") or today.month
+    shown = filtered(events, data)
+    previous, following = neighbour_months(year, month)
+    weeks = month_grid(shown, year, month, zone)
+    query = request.GET.copy()
+    for name in ("year", "month", "view", "past"):
+        query.pop(name, None)
+    filters = query.urlencode()
+    return TemplateResponse(
+        request,
+        "events/calendar.html",
+        {
+            "form": form,
+            "title": title,
+            "within": within,
+            "view": data.get("view") or "",
+            "weeks": weeks,
+            "month_has_events": any(day.events and day.in_month for week in weeks for day in week),
+            "month_start": datetime.date(year, month, 1),
+            "previous": previous,
+            "following": following,
+            "events": event_list(shown, past=data.get("past")),
+            "past": data.get("past"),
+            "filters": filters,
+            "ics_url": ics_url,
+            "zone": zone,
+        },
+    )
+
+
+def site_calendar(request):
+    return _calendar_page(request, None, _("Events"), reverse("events:site_calendar_ics"))
+
+
+def site_calendar_ics(request):
+    """Every upcoming public event (a calendar application fetches without a session)."""
+    from .listing import event_list, visible_events
+
+    events = event_list(visible_events(AnonymousUser()))
+    return ics_response(calendar(events, _("Kollega events")), "kollega-events.ics")
+
+
+def community_calendar_page(request, path):
+    """`<community url>events/`: the community's calendar; any other page's `events/` is Wagtail's."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    page = None
+    if site is not None:
+        try:
+            page, _args, _kwargs = site.root_page.localized.specific.route(
+                request, [part for part in path.split("/") if part]
+            )
+        except Http404:
+            page = None
+    page = getattr(page, "specific", page)
+    if not isinstance(page, CommunityPage):
+        return wagtail_serve(request, f"{path}events/")
+    if not can_see_page(request.user, page):
+        raise Http404
+    return _calendar_page(
+        request,
+        page,
+        _("Events of %(community)s") % {"community": page.title},
+        reverse("events:community_calendar", args=[page.pk]),
+    )

@@ -8,6 +8,7 @@ their progress, and a trainer reads the same table in any language.
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,8 @@ class Cohort(models.Model):
     """A group following the curriculum together, led by a trainer; it meets in the trainer's community.
 
     A cohort may be the curriculum's KA1 workshop: then it has dates and a place.
+    The workshop is an event (an EventPage of kind "workshop", where people
+    register); linked to one, the cohort takes its dates and place from it.
     """
 
     # Any translation of the curriculum: cohorts match enrolments by its translation key.
@@ -45,6 +48,17 @@ class Cohort(models.Model):
     workshop_starts_on = models.DateField(_("workshop starts"), null=True, blank=True)
     workshop_ends_on = models.DateField(_("workshop ends"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=300, blank=True)
+    # A string reference, not an import: learning and events sit on one layer and never import each other.
+    workshop_event = models.ForeignKey(
+        "events.EventPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="workshop_cohorts",
+        limit_choices_to={"kind": "workshop"},
+        verbose_name=_("workshop event"),
+        help_text=_("The event where participants register for the workshop; its dates and place are the cohort's."),
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -54,6 +68,23 @@ class Cohort(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.workshop_event_id and self.workshop_event.kind != "workshop":
+            raise ValidationError({"workshop_event": _("Choose an event of the kind “Workshop”.")})
+
+    def save(self, *args, **kwargs):
+        if self.workshop_event_id:
+            self.take_dates_from(self.workshop_event)
+        super().save(*args, **kwargs)
+
+    def take_dates_from(self, event):
+        """The workshop's dates (in the event's time zone) and place are the event's."""
+        self.is_workshop = True
+        self.workshop_starts_on = event.start.astimezone(event.zone).date()
+        self.workshop_ends_on = event.end.astimezone(event.zone).date()
+        self.place = event.place or self.place
 
     @property
     def curriculum_key(self):

@@ -145,7 +145,12 @@ def cohort(request, pk):
     if not services.can_see_cohort(request.user, group):
         raise Http404("No such cohort")
     units, rows = services.cohort_table(group, get_language())
-    return render(request, "learning/cohort.html", {"cohort": group, "units": units, "rows": rows})
+    event = group.workshop_event
+    if event is not None and not can_see_page(request.user, event):
+        event = None
+    return render(
+        request, "learning/cohort.html", {"cohort": group, "units": units, "rows": rows, "workshop_event": event}
+    )
 
 
 @never_cache

@@ -52,6 +52,7 @@ class CohortViewSet(SnippetViewSet):
         MultiFieldPanel(
             [
                 FieldPanel("is_workshop"),
+                PageChooserPanel("workshop_event", "events.EventPage"),
                 FieldRowPanel([FieldPanel("workshop_starts_on"), FieldPanel("workshop_ends_on")]),
                 FieldPanel("place"),
             ],

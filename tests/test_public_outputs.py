@@ -449,8 +449,18 @@ def test_a_members_only_event_appears_in_no_public_output(client, world, who):
 
     secret = event(world["circle"], SECRET_EVENT, online_url="https://meet.example.org/lantern-secret")
     twin = event(world["open"], "Lantern open evening", online_url="https://meet.example.org/lantern-open")
+    # Both use the public material: its sidebar suggests upcoming events that use it.
+    for page in (secret, twin):
+        page.materials.set([world["twin"]])
+        page.save()
+    month = f"year={twin.start.year}&month={twin.start.month}"
     sign_in_as(client, who, world)
     outputs = public_outputs(world) + [
+        ("material sidebar with its events", world["twin"].url, twin.title),
+        ("site calendar, list", "/en/events/?view=list", twin.title),
+        ("site calendar, month", f"/en/events/?view=month&{month}", twin.title),
+        ("site calendar feed", "/en/events/calendar.ics", twin.title),
+        ("community calendar page", world["open"].url + "events/?view=list", twin.title),
         ("public community with its events", world["open"].url, twin.title),
         ("public event", twin.url, twin.title),
         ("public event calendar", twin.url + "calendar.ics", twin.title),
@@ -475,6 +485,7 @@ def test_a_members_only_event_appears_in_no_public_output(client, world, who):
         secret.url + "registrants.csv",
         f"/api/v2/pages/{secret.pk}/",
         reverse("events:community_calendar", args=[world["circle"].pk]),
+        world["circle"].url + "events/",
     ):
         response = client.get(url)
         assert response.status_code == 404, (url, response.status_code)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from communities.models import CommunityPage
 from communities.privacy import can_see_page, viewer_person, visible_pages
 from core.urls import absolute_url
 
@@ -34,7 +35,20 @@ def community_events(context, page):
         "upcoming": list(events.filter(end__gte=now).order_by("start")[:LIMIT]),
         "past": list(events.filter(end__lt=now).order_by("-start")[:LIMIT]),
         "calendar_url": reverse("events:community_calendar", args=[page.pk]),
+        # The month and list view is the community's (`<community url>events/`); a project's events are in it.
+        "calendar_page_url": f"{page.url}events/" if isinstance(page, CommunityPage) and page.url else "",
     }
+
+
+@register.inclusion_tag("events/includes/related_events.html", takes_context=True)
+def related_events(context, obj, limit=3):
+    """Upcoming events related to a material, a curriculum unit or a person (the recommender's sidebar)."""
+    from ..suggestions import related_events as suggestions
+
+    request = context.get("request")
+    if obj is None:
+        return {"suggestions": []}
+    return {"suggestions": suggestions(obj, viewer=getattr(request, "user", None), limit=limit), "request": request}
 
 
 @register.simple_tag(takes_context=True)

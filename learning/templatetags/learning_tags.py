@@ -74,3 +74,22 @@ def unit_status(context, curriculum, unit):
         memo[curriculum.translation_key] = services.progress_rows(enrolment) if enrolment else {}
     row = memo[curriculum.translation_key].get(unit.translation_key)
     return row.get_status_display() if row else ""
+
+
+@register.simple_tag(takes_context=True)
+def workshop_curriculum(context, event):
+    """{% workshop_curriculum page as curriculum %}: the curriculum an event is the KA1 workshop of.
+
+    In the reader's language, and only when the reader may open it (None otherwise). The event
+    template loads it; events' Python never imports learning.
+    """
+    from communities.privacy import can_see_page
+
+    request = context.get("request")
+    cohort = Cohort.objects.filter(workshop_event__translation_key=event.translation_key).first()
+    if cohort is None:
+        return None
+    curriculum = services.curriculum_translation(cohort.curriculum_key, get_language())
+    if curriculum is None or not can_see_page(getattr(request, "user", None), curriculum):
+        return None
+    return curriculum

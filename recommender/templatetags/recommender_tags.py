@@ -25,6 +25,8 @@ def recommender_sidebars(context, limit=6):
     return {
         "enabled": True,
         "kind": kind,
+        # Upcoming events beside the suggestions: events_tags' related_events reads it in the template.
+        "object": obj,
         "people": related_people(obj, viewer=viewer, limit=limit),
         "materials": related_resources(obj, viewer=viewer, limit=limit),
         "request": request,

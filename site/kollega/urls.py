@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from events.views import PAGE_FILES, page_file
+from events.views import PAGE_FILES, community_calendar_page, page_file
 from home.views import favicon
 from metadata.sitemaps import sitemap
 
@@ -48,6 +48,8 @@ urlpatterns += i18n_patterns(
     path("", include("home.urls")),
     # `<event url>calendar.ics`: Wagtail's own pattern serves only paths that end in "/".
     re_path(rf"^(?P<path>(?:[\w\-]+/)+)(?P<name>{PAGE_FILES})$", page_file),
+    # `<community url>events/`: the community's calendar (any other page's `events/` stays Wagtail's).
+    re_path(r"^(?P<path>(?:[\w\-]+/)+)events/$", community_calendar_page),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

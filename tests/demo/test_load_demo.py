@@ -88,3 +88,49 @@ def test_generate_corpus_creates_exactly_n_that_render(demo, client):
     assert synthetic.count() == before + 300
     for page in synthetic.order_by("pk")[::97]:
         assert client.get(page.url).status_code == 200, page.url
+
+
+def test_the_demo_has_events_of_every_kind_and_the_cohort_of_24_facilitators(demo, client):
+    """After the second and the forced run too: the demo's events and cohort are made once."""
+    import icalendar
+    from django.utils import timezone
+
+    from communities.privacy import can_see_page
+    from events.choices import EventKind
+    from events.models import EventPage
+    from learning.models import Certificate, Cohort, Enrolment
+
+    events = list(EventPage.objects.live().filter(locale__language_code="en"))
+    assert len(events) >= 20
+    assert {e.kind for e in events} == set(EventKind.values)
+    assert {"SE", "DE", "PT", "IE"} <= {e.country.code for e in events}
+    now = timezone.now()
+    assert sum(e.start > now for e in events) >= 12 and sum(e.end < now for e in events) >= 4
+    assert sum(e.is_full and e.registrations().filter(status="waiting").exists() for e in events) >= 2
+    hidden = [e for e in events if not can_see_page(None, e)]
+    assert len(hidden) >= 2
+    for e in events:
+        assert set(e.get_translations().values_list("locale__language_code", flat=True)) == {"sv", "de", "pt"}
+    assert any(e.materials.exists() for e in events)
+
+    response = client.get("/api/v2/pages/?type=events.EventPage&locale=en&limit=100&fields=*")
+    listed = {item["id"]: item for item in response.json()["items"]}
+    assert set(listed) == {e.pk for e in events if e not in hidden}
+    for item in listed.values():
+        assert {"start", "end", "time_zone", "kind", "address", "is_online", "capacity", "places_left"} <= set(item)
+    upcoming = next(e for e in events if e.start > now and e not in hidden and e.address)
+    (component,) = icalendar.Calendar.from_ical(client.get(upcoming.url + "calendar.ics").content).walk("VEVENT")
+    assert component.decoded("dtstart") == upcoming.start
+
+    (cohort,) = Cohort.objects.all()
+    enrolments = Enrolment.objects.filter(cohort=cohort)
+    assert enrolments.count() == 24
+    assert {e.person.country.code for e in enrolments} >= {"SE", "DE", "PT", "IE"}
+    completed = enrolments.filter(completed_at__isnull=False)
+    assert 5 <= completed.count() < 24
+    assert Certificate.objects.filter(enrolment__in=completed).count() == completed.count()
+    assert enrolments.filter(completed_at__isnull=True, progress__isnull=False).distinct().count() >= 10
+    workshop = cohort.workshop_event
+    assert workshop.kind == "workshop" and cohort.is_workshop
+    assert cohort.workshop_starts_on == workshop.start.astimezone(workshop.zone).date()
+    assert client.get("/en/events/?view=list").status_code == 200

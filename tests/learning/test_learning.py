@@ -576,3 +576,44 @@ def test_without_stated_durations_the_certificate_counts_units(client, client_cl
 def test_editors_manage_cohorts_in_the_admin(admin_client, course):
     assert admin_client.get("/admin/snippets/learning/cohort/add/").status_code == 200
     assert admin_client.get("/admin/snippets/learning/cohort/").status_code == 200
+
+
+# -- The curriculum's KA1 workshop is an event ------------------------------------------
+
+
+def test_a_cohort_linked_to_a_workshop_event_takes_its_dates_and_place(client):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.core.exceptions import ValidationError
+
+    from learning.models import Cohort
+    from tests.events.helpers import event
+
+    community = f.community("Teachers across borders")
+    # 23:00 in Brussels on 11 April is 12 April nowhere near: the dates are the event's own.
+    start = datetime(2030, 4, 11, 23, 0, tzinfo=ZoneInfo("Europe/Brussels"))
+    workshop = event(
+        community,
+        "KA1 workshop",
+        start=start,
+        hours=49,
+        kind="workshop",
+        time_zone="Europe/Brussels",
+        address="Rue Royale 150, Bruxelles",
+        country="BE",
+    )
+    curriculum = f.curriculum()
+    cohort = Cohort.objects.create(
+        curriculum=curriculum, name="KA1 cohort", language="en", starts_on="2030-01-10", workshop_event=workshop
+    )
+    assert cohort.is_workshop
+    assert str(cohort.workshop_starts_on) == "2030-04-11" and str(cohort.workshop_ends_on) == "2030-04-14"
+    assert cohort.place == "Rue Royale 150, Bruxelles, Belgium"
+    # The event page names the curriculum it is the workshop of.
+    text = client.get(workshop.url).content.decode()
+    assert "Erasmus+ KA1 workshop of the curriculum" in text and curriculum.title in text
+    meeting = event(community, "Plain meeting", kind="community_meeting")
+    cohort.workshop_event = meeting
+    with pytest.raises(ValidationError):
+        cohort.full_clean()
