@@ -3,6 +3,8 @@
     related_resources(obj, viewer=None, limit=6) -> [Suggestion]
     related_people(obj, viewer=None, limit=6) -> [Suggestion]
     forget(obj)  erase an object's embedding and index entry now (a deleted account)
+    count_shown(viewer, place, n), count_opened(viewer, place)  the Networking report's counts (no viewer stored)
+    tallies()  SuggestionTally rows, for the Networking report
 
 obj is a ResourcePage, CurriculumUnitPage, ProjectPage, CommunityPage or
 Person. Each Suggestion has .object, .score and .reasons (localized when
@@ -31,10 +33,11 @@ from communities.privacy import (
 from resources.models import ResourcePage
 
 from . import conf, scoring
+from . import tallies as _tallies
 from .documents import KINDS, key_for, kind_of, split_key
 from .encoders.base import EncoderError
 from .indexes.base import IndexUnavailable, KnnQuery
-from .models import Dismissal, Embedding
+from .models import Dismissal, Embedding, SuggestionTally, TallyStage
 from .reasons import Reason
 from .tasks import enqueue_remove
 
@@ -630,3 +633,20 @@ def dismiss(viewer, key):
     if kind not in KINDS or not pk.isdigit():
         raise ValueError(f"Not a suggestion key: {key!r}")
     Dismissal.objects.get_or_create(user=viewer, key=key)
+
+
+# -- counting for the Networking report ---------------------------------------------
+
+
+def count_shown(viewer, place, n):
+    """`n` person suggestions (or search results) were shown to the viewer at `place` (a PersonPlace)."""
+    return _tallies.record(TallyStage.SHOWN, place, viewer, n=n)
+
+
+def count_opened(viewer, place):
+    """The viewer followed a person suggestion (or search result) shown at `place`."""
+    return _tallies.record(TallyStage.OPENED, place, viewer)
+
+
+def tallies():
+    return SuggestionTally.objects.all()

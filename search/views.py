@@ -15,8 +15,10 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from communities.choices import PersonPlace
 from communities.models import CommunityPage, Person
 from communities.privacy import visible_pages, visible_people
+from recommender.services import count_shown
 
 from .backends import SEARCH_UNAVAILABLE_ERRORS, SearchUnavailable, backend_for_language
 from .facets import apply_facets, facet_counts, selected_facets
@@ -168,6 +170,9 @@ def search(request):
     except SearchUnavailable:
         context["unavailable"] = True
         return render(request, "search/search.html", context, status=503)
+    if params["tab"] == "people":
+        # Active search's "shown", for the Networking report (counts only).
+        count_shown(request.user, PersonPlace.SEARCH, len(context["people"]))
     context["querystring"] = _querystring(request.GET, drop=("page",))
     context["sort_querystring"] = _querystring(request.GET, drop=("page", "sort"))
     counts = {

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "resources",
     "recommender",
     "search",
+    "networking",
     "contributions",
     "assessment",
     "metadata",
