@@ -46,6 +46,7 @@ from vocabularies.models import EducationLevel, Language, ResourceType, Subject
 
 from .content import duration, material
 from .datafiles import LANGS, read, texts
+from .networking import load_networking
 from .people import demo_people
 from .plan import resource_plan
 
@@ -394,6 +395,7 @@ class DemoLoader:
         self.load_curriculum()
         self.load_events()
         self.load_standard_pages()
+        load_networking(self)
         keep_english_site_root(self.homes["en"])
 
     def load_sections(self):

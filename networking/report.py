@@ -19,9 +19,10 @@ Stages:
    already exist, by the sender's country and current communities, in the month the request was sent
    (a cohort: a request of March accepted in April counts in March).
 
-Cross-border: sender and recipient in different countries (both known). Cross-language: their
-languages (core.mail.preferred_language: the interface language they chose, else the first site
-language they speak) differ.
+Cross-border: sender and recipient in different countries (both known). Cross-language: the two
+speak no language in common apart from English, the usual lingua franca (a Swedish and a German
+teacher who both speak English cross a language border; two Swedes do not), both having said
+which languages they speak.
 """
 
 from dataclasses import dataclass, field
@@ -32,7 +33,6 @@ from django.utils import timezone
 
 from communities.choices import PersonPlace
 from communities.models import Membership, Person, ProjectPage
-from core.mail import preferred_language
 from messaging.models import ContactRequest, ContactSource, ContactStatus, Message
 from recommender.services import tallies
 from resources.models import ResourcePage
@@ -173,6 +173,25 @@ def _joint_work(accepted):
     return joint
 
 
+LINGUA_FRANCA = "en"
+
+
+def spoken_languages(person_ids):
+    """{person id: set of language codes they speak}, in one query."""
+    spoken = {}
+    through = Person.languages.through
+    for person_id, code in through.objects.filter(person_id__in=person_ids).values_list("person_id", "language__code"):
+        spoken.setdefault(person_id, set()).add(code)
+    return spoken
+
+
+def crosses_languages(mine, theirs):
+    """No language in common apart from English; unknown (nothing said) is not counted as crossing."""
+    if not mine or not theirs:
+        return False
+    return not ((mine & theirs) - {LINGUA_FRANCA})
+
+
 def funnels(months, community_key="", country=""):
     """{month: {side: Funnel}} for each of `months` (first days), and the total under the key None."""
     result = {month: {side: Funnel() for side in SIDES} for month in months}
@@ -186,12 +205,7 @@ def funnels(months, community_key="", country=""):
     accepted = [r for r in contacts if r.status == ContactStatus.ACCEPTED]
     replied = _replied_both_ways(accepted)
     joint = _joint_work(accepted)
-    languages = {}
-
-    def language(person):
-        if person.pk not in languages:
-            languages[person.pk] = preferred_language(person)
-        return languages[person.pk]
+    languages = spoken_languages({p for r in contacts for p in (r.sender_id, r.recipient_id)})
 
     for r in contacts:
         month = timezone.localtime(r.created_at).date().replace(day=1)
@@ -206,8 +220,7 @@ def funnels(months, community_key="", country=""):
         if r.pk in joint:
             stages.append("joint")
         border = bool(r.sender.country and r.recipient.country and r.sender.country != r.recipient.country)
-        mine, theirs = language(r.sender), language(r.recipient)
-        crosses_language = bool(mine and theirs and mine != theirs)
+        crosses_language = crosses_languages(languages.get(r.sender_id), languages.get(r.recipient_id))
         for stage in stages:
             funnel.counts[stage] += 1
             funnel.cross_border[stage] += border

@@ -4,7 +4,7 @@
     related_people(obj, viewer=None, limit=6) -> [Suggestion]
     forget(obj)  erase an object's embedding and index entry now (a deleted account)
     count_shown(viewer, place, n), count_opened(viewer, place)  the Networking report's counts (no viewer stored)
-    tallies()  SuggestionTally rows, for the Networking report
+    tallies(), add_counts(cells)  the counts' rows, for the report; counts made elsewhere (the demo)
 
 obj is a ResourcePage, CurriculumUnitPage, ProjectPage, CommunityPage or
 Person. Each Suggestion has .object, .score and .reasons (localized when
@@ -650,3 +650,15 @@ def count_opened(viewer, place):
 
 def tallies():
     return SuggestionTally.objects.all()
+
+
+month_of = _tallies.month_of
+
+
+def add_counts(cells):
+    """Add counts made elsewhere (the demo's history): {(month, place, stage, community_key, country): n}."""
+    for (month, place, stage, community_key, country), n in cells.items():
+        if n > 0:
+            _tallies.bump(
+                {"month": month, "place": place, "stage": stage, "community_key": community_key, "country": country}, n
+            )

@@ -20,7 +20,8 @@ def month_of(day):
     return day.replace(day=1)
 
 
-def _bump(cell, n):
+def bump(cell, n):
+    """Add `n` to one cell (month, place, stage, community_key, country), creating it when new."""
     updated = SuggestionTally.objects.filter(**cell).update(count=F("count") + n)
     if updated:
         return
@@ -45,5 +46,5 @@ def record(stage, place, viewer, n=1, today=None):
     month = month_of(today or timezone.localdate())
     country = person.country.code if person.country else ""
     for key in ["", *(str(k) for k in shared_community_keys(person))]:
-        _bump({"month": month, "place": place, "stage": stage, "community_key": key, "country": country}, n)
+        bump({"month": month, "place": place, "stage": stage, "community_key": key, "country": country}, n)
     return True
