@@ -164,7 +164,8 @@ def _joint_project(loader, sender, recipient, title, when):
         title=title,
         slug=slugify(title),
         theme=title,
-        summary=f"{sender.display_name} and {recipient.display_name} started this after getting in touch on Kollega.",
+        # No names in the text: the partner list shows each person only to whom the privacy rule allows.
+        summary="Two teachers started this project after getting in touch on Kollega.",
         start_date=when.date(),
         owner=sender.user,
     )

@@ -260,3 +260,15 @@ def test_hostile_filters_are_ignored(client, world, params):
     response = client.get(URL, params)
     assert response.status_code == 200
     assert "Passive (suggestions)" in response.content.decode()
+
+
+def test_the_command_prints_the_same_table(world):
+    from django.core.management import call_command
+
+    build_history(world)
+    out = io.StringIO()
+    call_command("networking_report", "--months", "1", stdout=out)
+    text = out.getvalue()
+    assert "| Contact requested" in text and "| Joint project or adaptation" in text
+    line = next(row for row in text.splitlines() if row.startswith("| Contact requested "))
+    assert [cell.strip() for cell in line.strip("|").split("|")][1:] == ["3 (150 %)", "2 (100 %)", "1"]
