@@ -61,3 +61,26 @@ class PartnerRequestStatus(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
     DECLINED = "declined", _("Declined")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class PersonPlace(models.TextChoices):
+    """Where one person was shown another: the suggestion places (passive networking) and search (active).
+
+    Links from these places to a profile or to the contact form carry `via=<place>`, so that the
+    Networking report can count openings (no viewer stored) and ContactRequest.place says exactly
+    where a contact began.
+    """
+
+    RESOURCE = "resource", _("Beside a material")
+    UNIT = "unit", _("Beside a curriculum unit")
+    PROJECT = "project", _("Beside a project")
+    COMMUNITY = "community", _("Beside a community")
+    PERSON = "person", _("Beside a profile")
+    FOR_YOU = "for_you", _("For you")
+    PARTNERS = "partners", _("Suggested partners of a project")
+    SEARCH = "search", _("Search results")
+
+    @classmethod
+    def from_param(cls, value):
+        """The place named by a `via` parameter, or "" for anything else (hostile values included)."""
+        return value if isinstance(value, str) and value in cls.values else ""

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from communities.choices import PersonPlace
 from core.pages import one_per_translation
 from core.shortcuts import get_object_or_404
 
@@ -40,6 +41,9 @@ def person_profile(request, slug):
             "person": person,
             "resources": resources,
             "communities": communities,
+            # A link from a suggestion or a search result says where it was shown (counted, and carried
+            # into "Get in touch"); hostile values are ignored.
+            "place": PersonPlace.from_param(request.GET.get("via")),
         },
     )
 

@@ -48,6 +48,7 @@ from .datafiles import LANGS, read, texts
 from .discussions import add_discussions
 from .files import add_files
 from .follows import load_follows
+from .networking import load_networking
 from .people import demo_people
 from .plan import resource_plan
 
@@ -398,6 +399,7 @@ class DemoLoader:
         events_and_cohort.load(self)  # events (with registrations) and the cohort of facilitators
         self.load_standard_pages()
         load_follows(self)
+        load_networking(self)
         keep_english_site_root(self.homes["en"])
 
     def load_sections(self):

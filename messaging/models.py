@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from communities.choices import PersonPlace
+
 
 class ContactSource(models.TextChoices):
     """Where a contact began: a suggestion (passive networking), a profile, or search (active)."""
@@ -45,6 +47,8 @@ class ContactRequest(models.Model):
     source = models.CharField(
         _("started from"), max_length=16, choices=ContactSource.choices, default=ContactSource.PROFILE
     )
+    # Which suggestion (or search) the sender followed; empty when they came another way.
+    place = models.CharField(_("suggested in"), max_length=16, choices=PersonPlace.choices, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=ContactStatus.choices, default=ContactStatus.PENDING)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     answered_at = models.DateTimeField(null=True, blank=True)

@@ -12,6 +12,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from communities.choices import PersonPlace
 from communities.models import CommunityPage, Person
 from communities.participation import editors
 from communities.privacy import can_see_person, shared_community_keys, visible_pages
@@ -107,6 +108,16 @@ def requests_today(sender, now=None):
 
 
 def source_from(value):
+    """Where a contact began, from the `via` parameter: a place (communities.choices.PersonPlace) or a source.
+
+    Search results are active search; every other place is a suggestion (passive networking);
+    anything else, hostile values included, is the profile.
+    """
+    place = PersonPlace.from_param(value)
+    if place == PersonPlace.SEARCH:
+        return ContactSource.SEARCH
+    if place:
+        return ContactSource.SUGGESTION
     return value if value in ContactSource.values else ContactSource.PROFILE
 
 
@@ -118,7 +129,7 @@ def about_pages(viewer, queryset):
     return visible_pages(viewer, queryset.filter(content_type__model__in=ABOUT_TYPES))
 
 
-def ask(sender, recipient, message, about=None, source=ContactSource.PROFILE, now=None):
+def ask(sender, recipient, message, about=None, source=ContactSource.PROFILE, place="", now=None):
     """Send a contact request; raises ContactRefused("blocked" | "connected" | "waiting" | "limit")."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -136,7 +147,13 @@ def ask(sender, recipient, message, about=None, source=ContactSource.PROFILE, no
             status=ContactStatus.EXPIRED
         )
         request = ContactRequest.objects.create(
-            sender=sender, recipient=recipient, message=message, about=about, source=source, created_at=now
+            sender=sender,
+            recipient=recipient,
+            message=message,
+            about=about,
+            source=source,
+            place=PersonPlace.from_param(place),
+            created_at=now,
         )
     recipient_user = recipient.user
     send_templated_email(

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from communities.choices import PersonPlace
 from communities.models import Person
 from communities.privacy import can_see_person, viewer_person, visible_pages
 from core.converters import MAX_ID
@@ -86,11 +87,20 @@ def contact(request, slug):
         choices=_about_choices(request.user, recipient, preselected),
         initial={"about": preselected.pk if preselected else None},
     )
-    source = services.source_from(request.POST.get("via") or request.GET.get("via"))
+    via = request.POST.get("via") or request.GET.get("via")
+    source = services.source_from(via)
+    place = PersonPlace.from_param(via)
     status = 200
     if request.method == "POST" and waiting is None and not blocked and form.is_valid():
         try:
-            services.ask(me, recipient, form.cleaned_data["message"], about=form.cleaned_data["about"], source=source)
+            services.ask(
+                me,
+                recipient,
+                form.cleaned_data["message"],
+                about=form.cleaned_data["about"],
+                source=source,
+                place=place,
+            )
         except services.ContactRefused as refused:
             if refused.reason in REFUSALS:
                 messages.error(request, REFUSALS[refused.reason]())
@@ -116,7 +126,10 @@ def contact(request, slug):
             "form": form,
             "waiting": waiting,
             "blocked": blocked,
-            "via": source,
+            # The place when there is one, so that the posted form keeps it; else the source.
+            "via": place or source,
+            "place": place,
+            "opened_here": request.method == "GET" and request.GET.get("open") == "1",
         },
         status=status,
     )

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from communities.choices import PersonPlace
+
 
 class Embedding(models.Model):
     """The raw vector an encoder made for one object's text.
@@ -70,3 +72,39 @@ class RebuildState(models.Model):
     started_at = models.DateTimeField(default=timezone.now)
     last_key = models.CharField(max_length=64, blank=True)
     done = models.BooleanField(default=False)
+
+
+class TallyStage(models.TextChoices):
+    SHOWN = "shown", _("Shown")
+    OPENED = "opened", _("Opened")
+
+
+class SuggestionTally(models.Model):
+    """How often people were suggested (or found by search) and followed, per month: counts, never who.
+
+    One row per (month, place, stage, community, country) of the viewer. The viewer's country and
+    each community they belong to give one row each, and `community_key` "" holds the total over
+    all viewers, so that summing community rows is never needed (a viewer in two communities would
+    count twice). Neither the viewer nor the person shown is stored.
+    """
+
+    month = models.DateField(_("month"))
+    place = models.CharField(_("place"), max_length=16, choices=PersonPlace.choices)
+    stage = models.CharField(_("stage"), max_length=8, choices=TallyStage.choices)
+    # A community's translation key; "" is the total over all viewers.
+    community_key = models.CharField(_("community"), max_length=36, blank=True)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "place", "stage", "community_key", "country"],
+                name="one_tally_per_cell",
+            )
+        ]
+        verbose_name = _("suggestion tally")
+        verbose_name_plural = _("suggestion tallies")
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.place} {self.stage}: {self.count}"

@@ -5,6 +5,8 @@
     forget(obj)  erase an object's embedding and index entry now (a deleted account)
     similar_to_text(text, ...) -> [TextMatch]  pages near a piece of text, e.g. a search query
 
+    count_shown(viewer, place, n), count_opened(viewer, place)  the Networking report's counts (no viewer stored)
+    tallies(), add_counts(cells)  the counts' rows, for the report; counts made elsewhere (the demo)
 
 obj is a ResourcePage, CurriculumUnitPage, ProjectPage, CommunityPage or
 Person. Each Suggestion has .object, .score and .reasons (localized when
@@ -33,10 +35,11 @@ from communities.privacy import (
 from resources.models import ResourcePage
 
 from . import conf, scoring
+from . import tallies as _tallies
 from .documents import KINDS, key_for, kind_of, split_key
 from .encoders.base import EncoderError
 from .indexes.base import IndexUnavailable, KnnQuery
-from .models import Dismissal, Embedding
+from .models import Dismissal, Embedding, SuggestionTally, TallyStage
 from .reasons import Reason
 from .tasks import enqueue_remove
 
@@ -702,3 +705,32 @@ def similar_to_text(text, kinds=("resource",), viewer=None, language=None, langu
         for h in hits
         if split_key(h.key)[1] in open_pages
     ]
+
+
+# -- counting for the Networking report ---------------------------------------------
+
+
+def count_shown(viewer, place, n):
+    """`n` person suggestions (or search results) were shown to the viewer at `place` (a PersonPlace)."""
+    return _tallies.record(TallyStage.SHOWN, place, viewer, n=n)
+
+
+def count_opened(viewer, place):
+    """The viewer followed a person suggestion (or search result) shown at `place`."""
+    return _tallies.record(TallyStage.OPENED, place, viewer)
+
+
+def tallies():
+    return SuggestionTally.objects.all()
+
+
+month_of = _tallies.month_of
+
+
+def add_counts(cells):
+    """Add counts made elsewhere (the demo's history): {(month, place, stage, community_key, country): n}."""
+    for (month, place, stage, community_key, country), n in cells.items():
+        if n > 0:
+            _tallies.bump(
+                {"month": month, "place": place, "stage": stage, "community_key": community_key, "country": country}, n
+            )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from communities.choices import PersonPlace
 from communities.privacy import viewer_person
 
 from . import services
@@ -37,4 +38,5 @@ def for_you(request):
     if person is not None:
         suggestions = services.suggestions_for_person(person, request.user)
         context.update(colleagues=suggestions["colleagues"], materials=suggestions["materials"])
+        services.count_shown(request.user, PersonPlace.FOR_YOU, len(suggestions["colleagues"]))
     return render(request, "recommender/for_you.html", context)

@@ -24,11 +24,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
+from communities.choices import PersonPlace
 from communities.models import CommunityPage, Person, ProjectPage
 from communities.privacy import visible_pages, visible_people
 from core.pages import one_per_translation
 from events.models import EventPage
-from recommender.services import similar_to_text
+from recommender.services import count_shown, similar_to_text
 from resources.models import ResourcePage
 
 from .backends import SEARCH_UNAVAILABLE_ERRORS, SearchUnavailable, backend_for_language
@@ -276,6 +277,9 @@ def search(request):
     counts = {key: len(context[key]) for key in ("projects", "communities", "people")}
     counts["resources"] = context["results"].paginator.count
     counts["events"] = context["events"].paginator.count
+    if params["tab"] == "people":
+        # Active search's "shown", for the Networking report (counts only).
+        count_shown(request.user, PersonPlace.SEARCH, len(context["people"]))
     context["querystring"] = _querystring(request.GET, drop=("page",))
     context["sort_querystring"] = _querystring(request.GET, drop=("page", "sort"))
     context["tabs"] = [

@@ -531,3 +531,21 @@ def test_the_notification_centre_names_nothing_of_the_circle_to_an_outsider(clie
     assert client.get(f"/en/notifications/{hidden.pk}/").status_code == 404
     client.logout()
     assert client.get("/en/notifications/").status_code == 302
+
+
+@pytest.mark.parametrize("who", ["anonymous", "outsider"])
+def test_the_networking_report_is_closed_and_a_facilitator_elsewhere_does_not_see_the_circle(client, world, who):
+    from django.contrib.auth.models import Permission
+
+    sign_in_as(client, who, world)
+    for url in ("/admin/reports/networking/", "/admin/reports/networking/?format=csv"):
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        assert not leaks(response.content.decode()), url
+    # A facilitator of the public group reads the report, and the circle is not among its communities.
+    host = f.person("Open Group Host")
+    f.join(host, world["open"], role="facilitator")
+    host.user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(host.user)
+    html = client.get("/admin/reports/networking/").content.decode()
+    assert world["open"].title in html and not leaks(html)

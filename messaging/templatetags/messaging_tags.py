@@ -33,8 +33,13 @@ def _page_of(request):
 
 
 @register.inclusion_tag("messaging/includes/get_in_touch.html", takes_context=True)
-def get_in_touch(context, person, via="profile", signed_in_only=True):
-    """A "Get in touch" link to `person`, about the page in view if it is a material, project or community."""
+def get_in_touch(context, person, via="profile", signed_in_only=True, opens=False):
+    """A "Get in touch" link to `person`, about the page in view if it is a material, project or community.
+
+    `via` is a place (communities.choices.PersonPlace) or a source; `opens` marks a link straight from a
+    suggestion, so that the contact form counts the suggestion as opened (a link from the profile does not:
+    the profile counted it already).
+    """
     request = context.get("request")
     user = getattr(request, "user", None)
     signed_in = bool(user is not None and user.is_authenticated)
@@ -46,4 +51,10 @@ def get_in_touch(context, person, via="profile", signed_in_only=True):
         and (not signed_in or user.pk != person.user_id)
     )
     page = _page_of(request) if show else None
-    return {"show": show, "person": person, "via": via, "about": page.pk if page is not None else None}
+    return {
+        "show": show,
+        "person": person,
+        "via": via,
+        "opens": opens,
+        "about": page.pk if page is not None else None,
+    }

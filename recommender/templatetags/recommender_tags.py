@@ -2,8 +2,10 @@
 
 from django import template
 
+from communities.choices import PersonPlace
+
 from .. import conf
-from ..services import related_people, related_resources
+from ..services import count_opened, count_shown, related_people, related_resources
 
 register = template.Library()
 
@@ -22,12 +24,14 @@ def recommender_sidebars(context, limit=6):
     kind = kind_of(obj)
     if kind is None:
         return {"enabled": False}
+    people = related_people(obj, viewer=viewer, limit=limit)
+    count_shown(viewer, kind, len(people))
     return {
         "enabled": True,
         "kind": kind,
         # Upcoming events beside the suggestions: events_tags' related_events reads it in the template.
         "object": obj,
-        "people": related_people(obj, viewer=viewer, limit=limit),
+        "people": people,
         "materials": related_resources(obj, viewer=viewer, limit=limit),
         "request": request,
         "current_language": getattr(request, "LANGUAGE_CODE", None),
@@ -43,4 +47,20 @@ def suggested_partners(context, project, limit=6):
     loads it, while communities' Python never imports the recommender.
     """
     request = context.get("request")
-    return related_people(project, viewer=getattr(request, "user", None), limit=limit)
+    viewer = getattr(request, "user", None)
+    suggestions = related_people(project, viewer=viewer, limit=limit)
+    count_shown(viewer, PersonPlace.PARTNERS, len(suggestions))
+    return suggestions
+
+
+@register.simple_tag(takes_context=True)
+def suggestion_opened(context, place):
+    """{% suggestion_opened place %}: count that the viewer followed a suggestion (renders nothing).
+
+    Profiles and the contact form call it when their link came from a suggestion or search result
+    (`via=<place>`); an unknown place counts nothing.
+    """
+    request = context.get("request")
+    if request is not None and request.method == "GET":
+        count_opened(getattr(request, "user", None), place)
+    return ""

@@ -49,7 +49,8 @@ def test_a_visitor_reads_a_swedish_material_and_meets_a_colleague(page, shot, sw
     shot(page, "people-working-on-this", full_page=False)
 
     suggestion.get_by_role("link", name="Olga Open").click()
-    expect(page).to_have_url(f"{page.url.split('/sv/')[0]}/sv/people/{olga.slug}/")
+    # The link says where the suggestion was shown (the Networking report counts the opening).
+    expect(page).to_have_url(f"{page.url.split('/sv/')[0]}/sv/people/{olga.slug}/?via=resource")
     expect(page.get_by_role("heading", level=1)).to_have_text("Olga Open")
     expect(page.get_by_text("Escola do Porto").first).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "sv")

@@ -396,13 +396,14 @@ def test_get_in_touch_from_the_sidebar_is_about_the_material_and_counts_as_a_sug
     swedish = f.translate(material, "sv", title="Fotosyntes i trädgården")
     index_all()
     html = client.get(swedish.url).content.decode()
-    link = f"/sv/people/{olga.slug}/contact/?via=suggestion&amp;about={swedish.pk}"
+    # The link names the place of the suggestion (beside a material), which the form carries on.
+    link = f"/sv/people/{olga.slug}/contact/?via=resource&amp;open=1&amp;about={swedish.pk}"
     assert link in html and "Ta kontakt" in html
     form = client.get(link.replace("&amp;", "&")).content.decode()
-    assert f'value="{swedish.pk}" selected' in form
-    client.post(link.replace("&amp;", "&"), {"message": TEXT, "about": swedish.pk, "via": "suggestion"})
+    assert f'value="{swedish.pk}" selected' in form and 'name="via" value="resource"' in form
+    client.post(link.replace("&amp;", "&"), {"message": TEXT, "about": swedish.pk, "via": "resource"})
     item = ContactRequest.objects.get()
-    assert (item.source, item.about_id, item.recipient) == ("suggestion", swedish.pk, olga)
+    assert (item.source, item.place, item.about_id, item.recipient) == ("suggestion", "resource", swedish.pk, olga)
     for_you = client.get("/sv/recommendations/for-you/")
     assert for_you.status_code == 200
     # Signed out, the sidebar offers no link; the profile does (and sends to sign in).
@@ -417,10 +418,10 @@ def test_get_in_touch_from_search_results_counts_as_active_search(client):
     reader = f.person("Sara Svensson")
     login(client, reader)
     html = client.get("/en/search/?q=Olga&tab=people").content.decode()
-    link = f"/en/people/{olga.slug}/contact/?via=search"
+    link = f"/en/people/{olga.slug}/contact/?via=search&amp;open=1"
     assert link in html
-    client.post(link, {"message": TEXT, "via": "search"})
-    assert ContactRequest.objects.get().source == "search"
+    client.post(link.replace("&amp;", "&"), {"message": TEXT, "via": "search"})
+    assert (ContactRequest.objects.get().source, ContactRequest.objects.get().place) == ("search", "search")
     # Signed out, results offer no link.
     client.logout()
     assert "/contact/" not in client.get("/en/search/?q=Olga&tab=people").content.decode()

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "resources",
     "recommender",
     "search",
+    "networking",
     "contributions",
     "assessment",
     "metadata",
