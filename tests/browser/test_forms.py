@@ -44,7 +44,7 @@ def save(viewport):
     return take
 
 
-def check_empty_submission(page, code, url, submit, name, save, fill=None):
+def check_empty_submission(page, code, url, name, save, fill=None):
     """Open the form, send it empty and return the problems found (none is the goal)."""
     response = page.goto(url)
     assert response.status == 200, url
@@ -82,8 +82,8 @@ def english(page, code):
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_sign_up_and_sign_in_show_the_error_summary(page, code, save, site):
     found = []
-    found += check_empty_submission(page, code, f"/{code}/account/sign-up/", "sign-up", "sign-up", save)
-    found += check_empty_submission(page, code, f"/{code}/account/sign-in/", "sign-in", "sign-in", save)
+    found += check_empty_submission(page, code, f"/{code}/account/sign-up/", "sign-up", save)
+    found += check_empty_submission(page, code, f"/{code}/account/sign-in/", "sign-in", save)
     assert not found, "\n".join(found)
 
 
@@ -105,7 +105,7 @@ def test_a_teachers_forms_show_the_error_summary(page, context, live_server, cod
     }
     found = []
     for name, (url, fill) in forms.items():
-        found += check_empty_submission(page, code, url, name, name, save, fill=fill)
+        found += check_empty_submission(page, code, url, name, save, fill=fill)
     assert not found, "\n".join(found)
 
 
@@ -123,3 +123,25 @@ def test_the_header_reaches_a_teachers_places_and_the_admin(page, context, live_
     expect(panel.locator("a[href='/de/self-assessment/']")).to_be_visible()
     assert not wider_than_the_screen(page)
     save(page, "header-menu-de")
+
+
+def test_a_teacher_adds_a_photo_that_shows_on_their_profile(page, context, live_server, save, site, tmp_path):
+    """The profile editor's file field takes a phone photo; the profile then shows it, small and round."""
+    from PIL import Image as PILImage
+
+    photo = tmp_path / "IMG_0001.jpg"
+    PILImage.new("RGB", (2400, 1800), (40, 110, 160)).save(photo, format="JPEG")
+    sign_in_with_a_cookie(context, site["teacher"].user, live_server.url)
+    page.goto("/sv/account/profile/")
+    page.get_by_label("Foto").set_input_files(str(photo))
+    page.locator("main form.form button[type=submit]").click()
+    page.wait_for_load_state()
+    expect(page.locator(".profile-photo img")).to_be_visible()
+    expect(page.get_by_label("Ta bort mitt foto")).to_be_visible()
+    save(page, "profile-with-photo-sv")
+    page.goto(site["teacher"].get_absolute_url().replace("/en/", "/sv/"))
+    image = page.locator(".person__photo")
+    expect(image).to_be_visible()
+    assert image.evaluate("img => img.naturalWidth") == 160
+    assert not wider_than_the_screen(page)
+    save(page, "person-with-photo-sv")
