@@ -31,7 +31,16 @@ def site():
     f.join(olga, garden)
     teacher = f.person("Ana Teacher", discoverability="europe")
     f.join(teacher, garden, role="facilitator")
-    return {"community": garden, "olga": olga, "teacher": teacher}
+    material = f.resource(
+        "Photosynthesis in the garden",
+        summary="Pupils measure how plants use light and water in the school garden.",
+        subjects=["biology"],
+        levels=[2],
+        community=garden,
+        authors=[olga],
+    )
+    material_pt = f.translate(material, "pt", title="Fotossíntese na horta")
+    return {"community": garden, "olga": olga, "teacher": teacher, "material": material_pt}
 
 
 @pytest.fixture
@@ -145,3 +154,17 @@ def test_a_teacher_adds_a_photo_that_shows_on_their_profile(page, context, live_
     assert image.evaluate("img => img.naturalWidth") == 160
     assert not wider_than_the_screen(page)
     save(page, "person-with-photo-sv")
+
+
+def test_the_site_shell_fits_the_screen_and_passes_axe(page, save, site):
+    """Header, cards, buttons and footer on the home, community and material pages."""
+    found = []
+    for name, url in {
+        "home": "/pt/",
+        "community": site["community"].url,
+        "material": site["material"].url,
+    }.items():
+        assert page.goto(url).status == 200, url
+        found += violations(page, Axe()) + wider_than_the_screen(page)
+        save(page, f"shell-{name}")
+    assert not found, "\n".join(found)
