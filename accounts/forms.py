@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +15,7 @@ from core.mail import send_templated_email
 from core.urls import absolute_url
 from vocabularies.models import Subject
 
-from . import throttling
+from . import photos, throttling
 from .services import existing_account
 
 User = get_user_model()
@@ -155,6 +156,12 @@ class SubjectChoiceField(BoundedModelMultipleChoiceField):
 
 
 class ProfileForm(forms.ModelForm):
+    photo_upload = forms.FileField(
+        label=_("Photo"),
+        required=False,
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
+    )
+    remove_photo = forms.BooleanField(label=_("Remove my photo"), required=False)
     subjects = SubjectChoiceField(
         label=_("Subjects taught"),
         queryset=Subject.objects.none(),
@@ -194,6 +201,29 @@ class ProfileForm(forms.ModelForm):
         # Pages and people point at the default-locale entries; labels show the reader's language.
         self.fields["subjects"].queryset = Subject.objects.canonical()
         self.fields["discoverability"].help_text = ""
+        self.fields["photo_upload"].help_text = _(
+            "JPEG, PNG, WebP or GIF, at most %(limit)s. We make it smaller and remove what the file says "
+            "about where and when it was taken. It is shown only to those who can see your profile."
+        ) % {"limit": filesizeformat(photos.max_bytes())}
+        if not (self.instance and self.instance.photo_id):
+            del self.fields["remove_photo"]
+        # The photo first: it sits beside the name at the top of the profile.
+        self.order_fields(["display_name", "photo_upload", "remove_photo"])
+        self.photo_jpeg = None
+
+    def clean_photo_upload(self):
+        upload = self.cleaned_data.get("photo_upload")
+        if upload:
+            # Decoded and re-encoded now, so a file that is not a usable photo is refused with the form.
+            self.photo_jpeg = photos.clean_photo(upload)
+        return upload
+
+    def save_photo(self):
+        """Store the new photo, or remove the old one, after the profile itself is saved."""
+        if self.photo_jpeg is not None:
+            photos.store_photo(self.instance, self.photo_jpeg)
+        elif self.cleaned_data.get("remove_photo"):
+            photos.remove_photo(self.instance)
 
 
 class DeleteAccountForm(forms.Form):

@@ -21,6 +21,8 @@ from core.mail import send_templated_email
 from core.urls import absolute_url
 from notifications import services as notifications
 
+from .photos import delete_photo_image
+
 User = get_user_model()
 
 CONFIRMATION_SALT = "accounts.confirm-email"
@@ -39,7 +41,36 @@ def create_account(*, email, password, display_name, active):
     User.objects.filter(pk__in=[u.pk for u in stale]).delete()
     user = User.objects.create_user(username=email, email=email, password=password, is_active=active)
     person = Person.objects.create(user=user, display_name=display_name, discoverability=Discoverability.NOBODY)
+    # Signed up on the Swedish site: the admin and Wagtail's own e-mails speak Swedish too.
+    set_admin_language(user, person)
     return user, person
+
+
+# Wagtail translates its admin into European Portuguese as "pt-pt" (it has no plain "pt"); Django
+# then also finds the site's own "pt" catalogue, and core.mail reads "pt-pt" as the site's "pt".
+ADMIN_LANGUAGES = {"pt": "pt-pt"}
+
+
+def set_admin_language(user, person=None):
+    """Wagtail's admin language (and its own e-mails') for this user, from their profile.
+
+    The first site language the person speaks (Person.preferred_language), else the language
+    they are using the site in now. Saved on Wagtail's UserProfile, which core.mail also reads.
+    """
+    from wagtail.users.models import UserProfile
+
+    if user is None:
+        return None
+    site_languages = {code for code, _name in settings.LANGUAGES}
+    code = (person.preferred_language if person is not None else None) or translation.get_language()
+    if code not in site_languages:
+        return None
+    code = ADMIN_LANGUAGES.get(code, code)
+    profile = UserProfile.get_for_user(user)
+    if profile.preferred_language != code:
+        profile.preferred_language = code
+        profile.save(update_fields=["preferred_language"])
+    return code
 
 
 def existing_account(email):
@@ -280,6 +311,8 @@ def delete_account(user, delete_drafts=False):
         person.slug = f"former-member-{get_random_string(12).lower()}"
         person.school = person.region = person.bio = ""
         person.country = ""
+        if person.photo is not None:
+            delete_photo_image(person.photo)
         person.photo = None
         person.open_to_collaboration = False
         person.discoverability = Discoverability.NOBODY

@@ -163,12 +163,14 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 def profile(request):
     # Accounts made in the admin may have no profile yet: start a private one.
     person = Person.objects.for_user(request.user, create=True)
-    form = ProfileForm(request.POST or None, instance=person)
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=person)
     if request.method == "POST" and form.is_valid():
         person = form.save()
         # Languages, subjects, levels and interests are parental relations kept
         # in memory by the form; saving the profile again writes them.
         person.save()
+        form.save_photo()
+        services.set_admin_language(request.user, person)
         messages.success(request, _("Your profile is saved."))
         return redirect("accounts:profile")
     return render(request, "accounts/profile.html", {"form": form, "person": person})

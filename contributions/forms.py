@@ -116,7 +116,7 @@ class ResourceForm(forms.Form):
         for name, field in self.fields.items():
             bound = self[name]
             ids = ([f"{bound.auto_id}_helptext"] if field.help_text else []) + (
-                [f"{bound.auto_id}-errors"] if name in with_errors else []
+                [f"{bound.auto_id}_error"] if name in with_errors else []
             )
             field.widget.attrs.pop("aria-invalid", None)
             if ids:

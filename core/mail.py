@@ -45,8 +45,12 @@ def retry_delays():
 
 
 def _site_language(code):
+    """The site language `code` names: itself, or its base for a regional code (Wagtail's admin has "pt-pt")."""
     codes = {c for c, _name in settings.LANGUAGES}
-    return code if code in codes else None
+    if code in codes:
+        return code
+    base = code.split("-")[0].lower()
+    return base if base in codes else None
 
 
 def _user_and_person(recipient):

@@ -21,6 +21,7 @@ from modelsearch import index as search_index
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, Site
 
+from accounts.services import set_admin_language
 from communities.models import (
     CommunityIndexPage,
     CommunityPage,
@@ -477,6 +478,7 @@ class DemoLoader:
                 person.levels = [levels[c] for c in spec["levels"]]
                 person.interests.add(*spec["interests"])
                 person.save()
+                set_admin_language(user, person)
                 self.counts["people"] += 1
             person.spec = spec
             people.append(person)

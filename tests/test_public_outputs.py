@@ -549,3 +549,41 @@ def test_the_networking_report_is_closed_and_a_facilitator_elsewhere_does_not_se
     client.force_login(host.user)
     html = client.get("/admin/reports/networking/").content.decode()
     assert world["open"].title in html and not leaks(html)
+
+
+def _photo_bytes():
+    import io
+
+    from PIL import Image as PILImage
+
+    out = io.BytesIO()
+    PILImage.new("RGB", (120, 90), (20, 120, 60)).save(out, format="PNG")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("who", ["anonymous", "outsider"])
+def test_a_private_persons_profile_photo_is_in_no_public_output(client, world, who):
+    """The photo of someone visible only to their communities: not on any page, in the API or at its person page."""
+    from wagtail.images import get_image_model
+
+    from accounts.photos import store_photo
+    from communities.models import Person
+
+    maker = Person.objects.get(display_name="Hidden Lanternmaker")
+    image = store_photo(maker, _photo_bytes())
+    rendition = image.get_rendition("fill-160x160")
+    markers = [image.file.name.rsplit("/", 1)[-1].split(".")[0], str(image.pk) + "/"]
+    assert get_image_model().objects.filter(pk=image.pk).exists()
+    sign_in_as(client, who, world)
+    for name, url, expected in [
+        *public_outputs(world),
+        ("API images", "/api/v2/images/", None),
+        ("API people's pages", "/api/v2/pages/?limit=500&fields=*", None),
+    ]:
+        text = client.get(url).content.decode()
+        if expected is not None:
+            assert expected in text, f"{name}: the public twin is missing, so the check would prove nothing"
+        assert not leaks(text, markers[:1]), f"{name} ({url}) shows the private person's photo"
+        assert rendition.url not in text, name
+    assert client.get(maker.get_absolute_url()).status_code == 404
+    assert client.get(f"/api/v2/images/{image.pk}/").status_code == 404

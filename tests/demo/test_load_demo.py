@@ -134,3 +134,21 @@ def test_the_demo_has_events_of_every_kind_and_the_cohort_of_24_facilitators(dem
     assert workshop.kind == "workshop" and cohort.is_workshop
     assert cohort.workshop_starts_on == workshop.start.astimezone(workshop.zone).date()
     assert client.get("/en/events/?view=list").status_code == 200
+
+
+def test_demo_teachers_see_the_admin_in_their_language(demo, db):
+    """Each demo account's Wagtail admin (and Wagtail's e-mails) speaks the first site language its person speaks."""
+    from wagtail.users.models import UserProfile
+
+    from accounts.services import ADMIN_LANGUAGES
+
+    people = Person.objects.filter(user__isnull=False).select_related("user")
+    checked = 0
+    for person in people:
+        code = person.preferred_language
+        if code:
+            assert UserProfile.get_for_user(person.user).preferred_language == ADMIN_LANGUAGES.get(code, code), person
+            checked += 1
+    assert checked >= 5
+    teacher = Person.objects.get(user__username="teacher")
+    assert UserProfile.get_for_user(teacher.user).preferred_language.startswith(teacher.preferred_language)

@@ -147,7 +147,7 @@ def test_a_missing_page_links_to_the_privacy_notice_too(client, db):
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_sign_up_links_to_the_terms_and_the_privacy_notice(client, code):
     html = client.get(f"/{code}/account/sign-up/").content.decode()
-    form = re.search(r'<form method="post" class="form">.*?</form>', html, re.S).group(0)
+    form = re.search(r'<form method="post" class="form"[^>]*>.*?</form>', html, re.S).group(0)
     assert f'href="/{code}/terms/"' in form and f'href="/{code}/privacy/"' in form
 
 

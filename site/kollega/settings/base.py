@@ -172,6 +172,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 # The largest file a teacher may attach to a material.
 KOLLEGA_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+# Profile photos (accounts/photos.py): the largest upload accepted, and the longer side in
+# pixels of the picture kept (resized and re-encoded without its EXIF data).
+KOLLEGA_PROFILE_PHOTO_MAX_BYTES = 5 * 1024 * 1024
+KOLLEGA_PROFILE_PHOTO_SIZE = 800
 # Facilitators approve materials without holding the publish permission (contributions/finish.py).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "contributions.finish.publish_approved"
 WAGTAILEMBEDS_FINDERS = [{"class": "wagtail.embeds.finders.oembed"}]
