@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
+from core.content_cache import cached
 from core.pages import PAGE_TRANSLATED
 from resources.blocks import BodyBlock
 
@@ -38,13 +39,22 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         viewer = request.user
-        context["latest_resources"] = visible_pages(viewer, ResourcePage.objects.filter(locale=self.locale)).order_by(
-            "-first_published_at"
-        )[:8]
+        context["latest_resources"] = (
+            visible_pages(viewer, ResourcePage.objects.filter(locale=self.locale))
+            .order_by("-first_published_at")
+            .for_cards()[:8]
+        )
         context["communities"] = visible_pages(
             viewer, CommunityPage.objects.filter(locale=self.locale, depth__lte=self.depth + 2)
-        )[:12]
-        context["sections"] = self.get_children().live().in_menu()
+        ).with_member_counts()[:12]
+        context["sections"] = cached(
+            "home-sections",
+            (self.pk, request.get_host()),
+            lambda: [
+                {"title": p.title, "url": p.get_url(request), "summary": getattr(p, "summary", "")}
+                for p in self.get_children().live().public().in_menu().specific()
+            ],
+        )
         return context
 
 
