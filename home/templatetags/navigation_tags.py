@@ -141,7 +141,7 @@ def community_resources(context, community, limit=24):
     from resources.models import ResourcePage
 
     request = context["request"]
-    pages = visible_pages(request.user, ResourcePage.objects.of_community(community))
+    pages = visible_pages(request.user, ResourcePage.objects.of_community(community).for_cards())
     return _one_per_material(pages.order_by("-first_published_at"), limit)
 
 
@@ -151,7 +151,9 @@ def project_outputs(context, project, limit=24):
     from resources.models import ResourcePage
 
     request = context["request"]
-    pages = visible_pages(request.user, ResourcePage.objects.filter(project__translation_key=project.translation_key))
+    pages = visible_pages(
+        request.user, ResourcePage.objects.filter(project__translation_key=project.translation_key).for_cards()
+    )
     return _one_per_material(pages.order_by("-first_published_at"), limit)
 
 
