@@ -243,6 +243,9 @@ def measure_page_costs(database, n, runs):
         call_command("load_demo", verbosity=0)
         print(f"  demo loaded in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     ensure_corpus(n)
+    if database == "postgres":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # planner statistics of the fresh rows
     setup_test_environment()
     results = {"resources": ResourcePage.objects.count(), "pages": []}
     for name, url, username in bench_pages():
