@@ -35,17 +35,12 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         from communities.models import CommunityPage
         from communities.privacy import visible_pages
-        from resources.models import ResourcePage
 
         context = super().get_context(request, *args, **kwargs)
         viewer = request.user
-        context["latest_resources"] = (
-            visible_pages(viewer, ResourcePage.objects.filter(locale=self.locale))
-            .order_by("-first_published_at")
-            .for_cards()[:8]
-        )
+        context["latest_resources"] = self.latest_resources(viewer, 8)
         context["communities"] = visible_pages(
-            viewer, CommunityPage.objects.filter(locale=self.locale, depth__lte=self.depth + 2)
+            viewer, CommunityPage.objects.filter(locale_id=self.locale_id, depth__lte=self.depth + 2)
         ).with_member_counts()[:12]
         context["sections"] = cached(
             "home-sections",
@@ -56,6 +51,26 @@ class HomePage(Page):
             ],
         )
         return context
+
+    def latest_resources(self, viewer, count):
+        """The `count` newest materials of this locale that the viewer may open.
+
+        The newest live materials are published content, cached (core.content_cache) with
+        some to spare; communities.privacy narrows them for the viewer. Only when the
+        viewer may open too few of them is the database asked for the viewer's own list.
+        """
+        from communities.privacy import visible_among, visible_pages
+        from resources.models import ResourcePage
+
+        newest = (
+            ResourcePage.objects.live().filter(locale_id=self.locale_id).order_by("-first_published_at").for_cards()
+        )
+        spare = count * 4
+        candidates = cached("home-latest", (self.locale_id, spare), lambda: list(newest[:spare]))
+        shown = visible_among(viewer, candidates)[:count]
+        if len(shown) < count and len(candidates) == spare:
+            shown = list(visible_pages(viewer, newest)[:count])
+        return shown
 
 
 class StandardPage(Page):
