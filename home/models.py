@@ -39,8 +39,20 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         viewer = request.user
         context["latest_resources"] = self.latest_resources(viewer, 8)
+        # Which communities are near the top of this locale is published content (cached: the
+        # database would otherwise walk the locale's pages, 25,000 with 100k materials); their
+        # member counts and what the viewer may open are read at each request.
+        near_top = cached(
+            "home-communities",
+            (self.locale_id, self.depth),
+            lambda: list(
+                CommunityPage.objects.filter(locale_id=self.locale_id, depth__lte=self.depth + 2).values_list(
+                    "pk", flat=True
+                )
+            ),
+        )
         context["communities"] = visible_pages(
-            viewer, CommunityPage.objects.filter(locale_id=self.locale_id, depth__lte=self.depth + 2)
+            viewer, CommunityPage.objects.filter(pk__in=near_top)
         ).with_member_counts()[:12]
         context["sections"] = cached(
             "home-sections",

@@ -169,3 +169,11 @@ def test_a_person_turning_private_is_no_longer_credited_in_the_cached_json_ld(cl
     author.discoverability = "nobody"
     author.save()
     assert "Public teacher 0" not in client.get(page.url).content.decode()
+
+
+def test_the_cached_newest_materials_of_the_home_page_follow_the_viewer(client, site):
+    assert "Members-only worksheet" not in client.get("/en/").content.decode()  # fills the cache
+    client.force_login(site["member"].user)
+    assert "Members-only worksheet" in client.get("/en/").content.decode()
+    client.logout()
+    assert "Members-only worksheet" not in client.get("/en/").content.decode()
