@@ -16,6 +16,18 @@ fresh process per size:
 Encode throughput is measured with the default encoder (multilingual-e5-small)
 on a 1,000-resource corpus: a full rebuild against the encoder's raw batch
 throughput on the same texts.
+
+Page costs (Kollega issue 15):
+
+    .venv/bin/python bench/run.py --page-costs --sizes 3000 100000 --databases sqlite postgres
+
+For each database and size, a database holding the demo (load_demo) topped up
+with `generate_corpus` to N materials (SQLite var/bench-pages-<N>.sqlite3,
+PostgreSQL kollega_perf_<N> on $BENCH_PG, default postgres://postgres@127.0.0.1:5432);
+then, warm (each page asked twice first, the page caches of core.content_cache
+filled), for the same demo pages at every size: queries per request and the
+median time of `--page-runs` requests, and on PostgreSQL EXPLAIN ANALYZE of each
+page's slowest query.
 """
 
 import argparse
@@ -31,9 +43,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def setup(db_name, encoder):
+def setup(db_name, encoder, database_url=None):
     sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-    os.environ["DATABASE_URL"] = f"sqlite:///{ROOT / 'var' / db_name}"
+    os.environ["DATABASE_URL"] = database_url or f"sqlite:///{ROOT / 'var' / db_name}"
     os.environ["RECOMMENDER_ENCODER"] = encoder
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kollega.settings.dev")
     import django
@@ -53,7 +65,8 @@ def ensure_corpus(n):
     have = ResourcePage.objects.count()
     if have < n:
         started = time.perf_counter()
-        call_command("generate_corpus", resources=n - have, verbosity=0)
+        # A seed of its own per top-up: the same seed again would repeat translation keys and slugs.
+        call_command("generate_corpus", resources=n - have, seed=have + 1, verbosity=0)
         print(f"  generated {n - have} resources in {time.perf_counter() - started:.0f}s", file=sys.stderr)
 
 
@@ -154,15 +167,188 @@ def measure_encoding(n):
     }
 
 
+PG_SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+
+
+def page_database_url(database, n):
+    if database == "postgres":
+        return f"{PG_SERVER}/kollega_perf_{n}"
+    return f"sqlite:///{ROOT / 'var' / f'bench-pages-{n}.sqlite3'}"
+
+
+def ensure_pg_database(n):
+    import psycopg
+
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [f"kollega_perf_{n}"]).fetchone():
+            conn.execute(f'CREATE DATABASE "kollega_perf_{n}"')
+
+
+def bench_pages():
+    """The demo pages measured at every size: (name, URL, username or None)."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+    from django.utils import translation
+
+    from communities.models import CommunityPage, Membership, Person
+    from resources.models import ResourcePage
+
+    material = (
+        ResourcePage.objects.live()
+        .filter(locale__language_code="en", community__isnull=False, contributors__isnull=False)
+        .exclude(external_id__startswith="synthetic:")
+        .order_by("pk")
+        .first()
+    )
+    community = CommunityPage.objects.live().public().filter(locale__language_code="en").order_by("pk").first()
+    person = (
+        Person.objects.filter(discoverability="europe", resource_contributions__isnull=False).order_by("pk").first()
+    )
+    member = (
+        Membership.objects.filter(status="active", person__user__isnull=False, person__user__is_staff=False)
+        .exclude(person__user__groups__name__icontains="facilitator")
+        .order_by("pk")
+        .first()
+    )
+    username = get_user_model().objects.get(pk=member.person.user_id).get_username() if member else None
+    with translation.override("en"):
+        search = reverse("search:search") + "?q=water"
+        for_you = reverse("recommender:for_you")
+    return [
+        ("material (anonymous)", material.url, None),
+        ("material (signed-in member)", material.url, username),
+        ("home /en/", "/en/", None),
+        ("home /sv/", "/sv/", None),
+        ("search ?q=water", search, None),
+        ("community", community.url, None),
+        ("profile", person.get_absolute_url(), None),
+        ("for you (signed-in member)", for_you, username),
+    ]
+
+
+def measure_page_costs(database, n, runs):
+    if database == "postgres":
+        ensure_pg_database(n)
+    setup(None, "hashing", page_database_url(database, n))
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
+
+    from resources.models import ResourcePage
+
+    if not ResourcePage.objects.exists():
+        started = time.perf_counter()
+        call_command("load_demo", verbosity=0)
+        print(f"  demo loaded in {time.perf_counter() - started:.0f}s", file=sys.stderr)
+    ensure_corpus(n)
+    if database == "postgres":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # planner statistics of the fresh rows
+    setup_test_environment()
+    results = {"resources": ResourcePage.objects.count(), "pages": []}
+    for name, url, username in bench_pages():
+        client = Client()
+        if username:
+            client.force_login(get_user_model().objects.get(username=username))
+        for _ in range(2):  # warm: templates, the content cache, the recommender's lists
+            assert client.get(url).status_code == 200, (name, url)
+        reset_queries()  # request_started empties the log: start the capture from an empty one
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        timings = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        queries = captured.captured_queries
+        slowest = max(queries, key=lambda q: float(q["time"]), default=None)
+        if database == "postgres" and queries:
+            # The client's timing of one query is mostly noise on a busy machine: ask the planner instead.
+            plans = [
+                (explain(connection, q["sql"]), q) for q in queries if q["sql"].lstrip().upper().startswith("SELECT")
+            ]
+            plan, slowest = max(plans, key=lambda item: item[0][0])
+        row = {
+            "page": name,
+            "url": url,
+            "queries": len(captured.captured_queries),
+            "median_ms": round(statistics.median(timings), 1),
+            "slowest_query_ms": round(float(slowest["time"]) * 1000, 2) if slowest else None,
+            "slowest_query": slowest["sql"][:300] if slowest else None,
+        }
+        if database == "postgres" and queries:
+            row["slowest_query_ms"] = round(plan[0], 3)  # the planner's execution time
+            row["explain"] = plan[1]
+        results["pages"].append(row)
+    return results
+
+
+def explain(connection, sql):
+    """(execution ms, plan lines) of EXPLAIN ANALYZE on PostgreSQL."""
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+        lines = [line for (line,) in cursor.fetchall()]
+    ms = next((float(line.split(":")[1].split()[0]) for line in lines if line.startswith("Execution Time")), 0.0)
+    return ms, lines
+
+
+def run_page_costs(args):
+    import platform
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    table = {}
+    for database in args.databases:
+        for n in args.sizes:
+            print(f"== page costs: {database}, {n} materials ==", flush=True)
+            out = subprocess.run(
+                [sys.executable, __file__, "--worker", "pages", "--database", database, "--n", str(n)]
+                + ["--page-runs", str(args.page_runs)],
+                capture_output=True,
+                text=True,
+            )
+            if out.returncode:
+                print(out.stderr[-3000:])
+                sys.exit(out.returncode)
+            result = json.loads(out.stdout.strip().splitlines()[-1])
+            print(f"  materials in the database: {result['resources']}")
+            for row in result["pages"]:
+                table[(row["page"], database, n)] = row
+                print(f"  {row['page']:<30} {row['queries']:>4} queries  {row['median_ms']:>8.1f} ms median")
+                for line in row.get("explain", [])[:12]:
+                    print(f"      {line}")
+                if row.get("explain"):
+                    print(
+                        f"      slowest by EXPLAIN ANALYZE: {row['slowest_query_ms']} ms: {row['slowest_query'][:160]}"
+                    )
+    columns = [(database, n) for database in args.databases for n in args.sizes]
+    print("\n| page | " + " | ".join(f"{d} {n:,}" for d, n in columns) + " |")
+    print("|---|" + "---|" * len(columns))
+    for name in dict.fromkeys(page for page, _d, _n in table):
+        cells = [table.get((name, d, n)) for d, n in columns]
+        print(f"| {name} | " + " | ".join(f"{c['queries']} q, {c['median_ms']} ms" if c else "–" for c in cells) + " |")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="*", default=[10000, 100000])
     parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--pages", type=int, default=30)
     parser.add_argument("--encode-sample", type=int, default=1000)
-    parser.add_argument("--worker", choices=["size", "encode"])
+    parser.add_argument("--worker", choices=["size", "encode", "pages"])
     parser.add_argument("--n", type=int)
+    parser.add_argument("--page-costs", action="store_true", help="query counts and times of the main pages")
+    parser.add_argument("--databases", nargs="*", choices=["sqlite", "postgres"], default=["sqlite", "postgres"])
+    parser.add_argument("--page-runs", type=int, default=15)
+    parser.add_argument("--database", choices=["sqlite", "postgres"])
     args = parser.parse_args()
+    if args.worker == "pages":
+        print(json.dumps(measure_page_costs(args.database, args.n, args.page_runs)))
+        return
+    if args.page_costs:
+        run_page_costs(args)
+        return
     if args.worker == "size":
         print(json.dumps(measure_size(args.n, args.calls, args.pages)))
         return

@@ -27,6 +27,9 @@ class PersonQuerySet(models.QuerySet):
             if person is None and create:
                 person = self.create(user=user, display_name=user.get_full_name() or user.get_username())
             setattr(user, self.MEMO, person)
+            if person is not None:
+                # `user.person` (templates read it) then needs no query of its own.
+                self.model._meta.get_field("user").remote_field.set_cached_value(user, person)
         return person
 
     def open_to_collaboration(self):
@@ -53,6 +56,23 @@ class CommunityPageQuerySet(PageQuerySet):
 
     def members_only(self):
         return self.filter(visibility=Visibility.MEMBERS)
+
+    def with_member_counts(self):
+        """Annotate `member_count_annotated`: what CommunityPage.member_count counts, in the same query."""
+        from django.db.models import Count, IntegerField, OuterRef, Subquery
+        from django.db.models.functions import Coalesce
+
+        from .models import Membership
+
+        counts = (
+            Membership.objects.active()
+            .filter(community__translation_key=OuterRef("translation_key"))
+            .order_by()
+            .values("community__translation_key")
+            .annotate(n=Count("person", distinct=True))
+            .values("n")
+        )
+        return self.annotate(member_count_annotated=Coalesce(Subquery(counts, output_field=IntegerField()), 0))
 
 
 CommunityPageManager = PageManager.from_queryset(CommunityPageQuerySet)

@@ -310,6 +310,9 @@ class CommunityPage(Page):
 
     @property
     def member_count(self):
+        annotated = getattr(self, "member_count_annotated", None)  # CommunityPage.objects.with_member_counts()
+        if annotated is not None:
+            return annotated
         return self.memberships().active().values("person").distinct().count()
 
     def facilitators(self):
@@ -337,7 +340,7 @@ class CommunityPage(Page):
         context["facilitators"] = self.facilitators_visible_to(viewer)
         context["members"] = visible_people(viewer, self.members())[:48]
         context["hidden_member_count"] = self.member_count - visible_people(viewer, self.members()).count()
-        context["sub_communities"] = visible_pages(viewer, self.sub_communities().specific())
+        context["sub_communities"] = visible_pages(viewer, self.sub_communities().with_member_counts())
         context["projects"] = visible_pages(viewer, ProjectPage.objects.child_of(self).specific())
         context.update(self.viewer_state(viewer))
         return context

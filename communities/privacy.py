@@ -37,6 +37,8 @@ from wagtail.models import (
     TaskState,
 )
 
+from core.content_cache import cached
+
 from .choices import Discoverability, Visibility
 from .models import Membership, Person
 
@@ -56,12 +58,19 @@ def shared_community_keys(person):
     """Translation keys of the communities where the person is an active member."""
     if person is None:
         return []
-    return list(
+    memo = _memo.get()
+    key = ("community_keys", person.pk)
+    if memo is not None and key in memo:
+        return list(memo[key])
+    keys = list(
         Membership.objects.active()
         .filter(person=person)
         .values_list("community__translation_key", flat=True)
         .distinct()
     )
+    if memo is not None:
+        memo[key] = keys
+    return list(keys)
 
 
 def people_filter(viewer):
@@ -125,14 +134,29 @@ def visible_partners(viewer, partners):
 
 
 def _restriction_admits(restriction, viewer, group_ids):
-    if restriction.restriction_type == PageViewRestriction.LOGIN:
+    """`restriction` is (restriction type, path, group ids) as _restrictions() lists them."""
+    restriction_type, _path, restriction_groups = restriction
+    if restriction_type == PageViewRestriction.LOGIN:
         return viewer.is_authenticated
-    if restriction.restriction_type == PageViewRestriction.GROUPS:
+    if restriction_type == PageViewRestriction.GROUPS:
         if viewer.is_superuser:
             return True
-        return any(g.pk in group_ids for g in restriction.groups.all())
+        return any(pk in group_ids for pk in restriction_groups)
     # Password restrictions are only lifted per browser session, never in lists.
     return False
+
+
+def _restrictions():
+    """Every page view restriction as (type, page path, group ids): the same for every viewer, so cached
+    until a restriction or its groups change (core.content_cache bumps on those saves)."""
+
+    def read():
+        return [
+            (r.restriction_type, r.page.path, sorted(g.pk for g in r.groups.all()))
+            for r in PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        ]
+
+    return cached("page-restrictions", (), read)
 
 
 # One page view asks visible_pages many times (the page, its sidebars, its
@@ -163,6 +187,20 @@ def forget():
         memo.clear()
 
 
+def _group_ids(viewer):
+    """The pks of the viewer's auth groups, read once per request (forget() empties the memo)."""
+    if not viewer.is_authenticated:
+        return []
+    memo = _memo.get()
+    key = ("group_ids", viewer.pk)
+    if memo is not None and key in memo:
+        return memo[key]
+    ids = list(viewer.groups.values_list("pk", flat=True))
+    if memo is not None:
+        memo[key] = ids
+    return ids
+
+
 def blocked_paths(viewer):
     """Tree paths of the restricted pages that the viewer may not open."""
     viewer = _user(viewer)
@@ -170,12 +208,8 @@ def blocked_paths(viewer):
     key = ("blocked_paths", viewer.pk if viewer.is_authenticated else None)
     if memo is not None and key in memo:
         return memo[key]
-    group_ids = set(viewer.groups.values_list("pk", flat=True)) if viewer.is_authenticated else set()
-    paths = [
-        r.page.path
-        for r in PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-        if not _restriction_admits(r, viewer, group_ids)
-    ]
+    group_ids = set(_group_ids(viewer))
+    paths = [r[1] for r in _restrictions() if not _restriction_admits(r, viewer, group_ids)]
     if memo is not None:
         memo[key] = paths
     return paths
@@ -199,6 +233,32 @@ def visible_pages(viewer, queryset):
 
 def can_see_page(viewer, page):
     return visible_pages(viewer, Page.objects.filter(pk=page.pk)).exists()
+
+
+def visible_among(viewer, pages):
+    """The pages among `pages` that the viewer may open: the rule of visible_pages, without a query.
+
+    `pages` are rows read from published content, possibly kept in core.content_cache (whose
+    version changes on every publish, unpublish, move and view restriction change, so their
+    `live` and `path` are current); the viewer's side is blocked_paths (read once per request).
+    """
+    blocked = blocked_paths(viewer)
+    return [p for p in pages if p.live and not any(p.path.startswith(b) for b in blocked)]
+
+
+def visible_translations(viewer, page):
+    """The other translations of `page` that the viewer may open, with their locales.
+
+    The language switcher and a material's "Also available in" both list them. The
+    translation group is published content (cached); the viewer's part is visible_among.
+    """
+
+    def group():
+        return list(page.get_translations(inclusive=False).live().select_related("locale").defer_streamfields())
+
+    if page.pk is None:
+        return []
+    return visible_among(viewer, cached("translations", (page.pk,), group))
 
 
 # -- Files: who may download a document ------------------------------------
@@ -345,6 +405,8 @@ def answers_as_missing(request, page):
     Wagtail's password form, since knowing such an address is the point.
     communities/wagtail_hooks.py asks this before Wagtail serves any page.
     """
+    if not any(page.path.startswith(path) for _type, path, _groups in _restrictions()):
+        return False  # no view restriction on the page or above it (the common case: no query)
     return any(
         restriction.restriction_type != PageViewRestriction.PASSWORD and not restriction.accept_request(request)
         for restriction in page.get_view_restrictions()
@@ -483,8 +545,8 @@ def viewer_page_audience(viewer):
     tokens = [PUBLIC]
     if viewer.is_authenticated:
         tokens.append("login")
-        groups = Group.objects.all() if viewer.is_superuser else viewer.groups.all()
-        tokens += [f"group:{pk}" for pk in groups.values_list("pk", flat=True)]
+        ids = Group.objects.values_list("pk", flat=True) if viewer.is_superuser else _group_ids(viewer)
+        tokens += [f"group:{pk}" for pk in ids]
     return tokens
 
 

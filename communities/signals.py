@@ -22,6 +22,7 @@ def community_saved(sender, instance, **kwargs):
 @receiver(post_delete, sender=Membership)
 def membership_changed(sender, instance, **kwargs):
     sync_member_groups(instance.person)
+    forget()  # the request's memo of community keys and groups
 
 
 @receiver(post_save, sender=PageViewRestriction)

@@ -7,7 +7,6 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
 
 from communities.choices import PersonPlace
 from core.pages import one_per_translation
@@ -29,10 +28,9 @@ def person_profile(request, slug):
         raise Http404("No such person")
     # Materials through the reverse relation of ResourceContributor, so that
     # communities does not import resources; privacy decides what is listed.
-    contributed = Page.objects.filter(pk__in=person.resource_contributions.values("page"))
-    resources = one_per_translation(
-        visible_pages(request.user, contributed).specific().order_by("-first_published_at")
-    )[:24]
+    material = person.resource_contributions.model._meta.get_field("page").related_model
+    contributed = material.objects.by_person(person).for_cards()
+    resources = one_per_translation(visible_pages(request.user, contributed).order_by("-first_published_at"))[:24]
     communities = one_per_translation(visible_pages(request.user, person.active_communities()).specific())
     return render(
         request,

@@ -11,7 +11,9 @@
 `OutageTolerantRedisCache` is Django's own RedisCache, except that an unreachable Redis
 (connection refused or reset, a timeout, a server that refuses commands) counts as a
 miss for reads and as a no-op for writes, as django-redis's IGNORE_EXCEPTIONS does, so an
-outage gives slower, uncached pages instead of server errors. After a failure the process
+outage gives slower, uncached pages instead of server errors. When Redis answers again,
+the process starts a new core.content_cache version: what was cached before the outage
+may predate a publish whose invalidation was lost. After a failure the process
 leaves Redis alone for `RETRY_AFTER` seconds (a host that drops packets would otherwise
 cost a connect timeout on every cache call of every request), and it logs one warning per
 outage, at most every `LOG_EVERY` seconds.
@@ -103,6 +105,11 @@ class OutageTolerantRedisCache(RedisCache):
         outage = _outages.pop(self._location, None)
         if outage is not None:
             logger.info("Cache reachable again after %.0f s", time.monotonic() - outage["since"])
+            # A publish during the outage could not start a new content version (its write was
+            # lost): start one now, so nothing cached before the outage is served after it.
+            from .content_cache import new_version_on
+
+            new_version_on(self)
 
     def _call(self, method, fallback, *args, **kwargs):
         if not self._available():

@@ -41,9 +41,27 @@ def one_per_translation(pages, prefer_locale=None):
     The page in `prefer_locale` (default: the active locale) wins over an earlier one of its
     group; pass the pages already filtered to what the viewer may see.
     """
-    preferred = (prefer_locale or Locale.get_active()).pk
+    preferred = prefer_locale.pk if prefer_locale is not None else active_locale_id()
     chosen = {}
     for page in pages:
         if page.translation_key not in chosen or page.locale_id == preferred:
             chosen[page.translation_key] = page
     return list(chosen.values())
+
+
+def active_locale_id():
+    """The pk of the active language's Locale, as Locale.get_active() but from the cached list of locales."""
+    from django.conf import settings
+    from django.utils import translation
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    from .content_cache import cached
+
+    ids = cached("locale-ids", (), lambda: dict(Locale.objects.values_list("language_code", "pk")))
+    try:
+        code = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        code = settings.LANGUAGE_CODE
+    if code in ids:
+        return ids[code]
+    return Locale.get_active().pk

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
+from core.content_cache import cached
 from core.pages import PAGE_TRANSLATED
 from resources.blocks import BodyBlock
 
@@ -34,18 +35,54 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         from communities.models import CommunityPage
         from communities.privacy import visible_pages
-        from resources.models import ResourcePage
 
         context = super().get_context(request, *args, **kwargs)
         viewer = request.user
-        context["latest_resources"] = visible_pages(viewer, ResourcePage.objects.filter(locale=self.locale)).order_by(
-            "-first_published_at"
-        )[:8]
+        context["latest_resources"] = self.latest_resources(viewer, 8)
+        # Which communities are near the top of this locale is published content (cached: the
+        # database would otherwise walk the locale's pages, 25,000 with 100k materials); their
+        # member counts and what the viewer may open are read at each request.
+        near_top = cached(
+            "home-communities",
+            (self.locale_id, self.depth),
+            lambda: list(
+                CommunityPage.objects.filter(locale_id=self.locale_id, depth__lte=self.depth + 2).values_list(
+                    "pk", flat=True
+                )
+            ),
+        )
         context["communities"] = visible_pages(
-            viewer, CommunityPage.objects.filter(locale=self.locale, depth__lte=self.depth + 2)
-        )[:12]
-        context["sections"] = self.get_children().live().in_menu()
+            viewer, CommunityPage.objects.filter(pk__in=near_top)
+        ).with_member_counts()[:12]
+        context["sections"] = cached(
+            "home-sections",
+            (self.pk, request.get_host()),
+            lambda: [
+                {"title": p.title, "url": p.get_url(request), "summary": getattr(p, "summary", "")}
+                for p in self.get_children().live().public().in_menu().specific()
+            ],
+        )
         return context
+
+    def latest_resources(self, viewer, count):
+        """The `count` newest materials of this locale that the viewer may open.
+
+        The newest live materials are published content, cached (core.content_cache) with
+        some to spare; communities.privacy narrows them for the viewer. Only when the
+        viewer may open too few of them is the database asked for the viewer's own list.
+        """
+        from communities.privacy import visible_among, visible_pages
+        from resources.models import ResourcePage
+
+        newest = (
+            ResourcePage.objects.live().filter(locale_id=self.locale_id).order_by("-first_published_at").for_cards()
+        )
+        spare = count * 4
+        candidates = cached("home-latest", (self.locale_id, spare), lambda: list(newest[:spare]))
+        shown = visible_among(viewer, candidates)[:count]
+        if len(shown) < count and len(candidates) == spare:
+            shown = list(visible_pages(viewer, newest)[:count])
+        return shown
 
 
 class StandardPage(Page):

@@ -25,22 +25,15 @@ class Reason:
 
 
 def _subject_names(slugs):
-    """Subject names in the reader's language (the default language's where untranslated), in one query."""
+    """Subject names in the reader's language (the default language's where untranslated), from the cached names."""
     from django.conf import settings
     from django.utils.translation import get_language
 
-    from vocabularies.models import Subject
+    from vocabularies.models import Subject, localized_names
 
-    reader = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    default = settings.LANGUAGE_CODE.split("-")[0]
-    rows = Subject.objects.filter(slug__in=slugs, locale__language_code__in={reader, default}).values_list(
-        "slug", "locale__language_code", "name"
-    )
-    names = {}
-    for slug, language, name in rows:
-        if language == reader or slug not in names:
-            names[slug] = name
-    return ", ".join(names.get(slug, slug) for slug in slugs)
+    reader = localized_names(Subject, (get_language() or settings.LANGUAGE_CODE).split("-")[0])["slug"]
+    default = localized_names(Subject, settings.LANGUAGE_CODE.split("-")[0])["slug"]
+    return ", ".join(reader.get(slug) or default.get(slug) or slug for slug in slugs)
 
 
 def _language(code):

@@ -86,7 +86,15 @@ def _query_documents(obj, index):
 def _dismissed(viewer):
     if viewer is None or not getattr(viewer, "is_authenticated", False):
         return set()
-    return set(Dismissal.objects.filter(user=viewer).values_list("key", flat=True))
+    # Read once per user object (a request's user lives for one request; dismiss() forgets it).
+    memo = getattr(viewer, DISMISSED_MEMO, None)
+    if memo is None:
+        memo = set(Dismissal.objects.filter(user=viewer).values_list("key", flat=True))
+        setattr(viewer, DISMISSED_MEMO, memo)
+    return set(memo)
+
+
+DISMISSED_MEMO = "_kollega_dismissed"
 
 
 def _knn_merged(index, vectors, **query):
@@ -356,15 +364,15 @@ def _materialise_resources(entries, viewer, limit):
     """Pages for cached entries, shown in the reader's language when a translation exists."""
     if not entries:
         return []
-    from wagtail.models import Locale
-
     language = translation.get_language() or "en"
     pks = {split_key(e["key"])[1] for e in entries}
     groups = [e["group"] for e in entries]
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is not None:
-        # The reader's translation of each work, found through the (translation_key, locale) index.
-        pks |= set(ResourcePage.objects.filter(translation_key__in=groups, locale=locale).values_list("pk", flat=True))
+    # The reader's translation of each work, found through the (translation_key, locale) index.
+    pks |= set(
+        ResourcePage.objects.filter(translation_key__in=groups, locale__language_code=language).values_list(
+            "pk", flat=True
+        )
+    )
     candidates = (
         visible_pages(viewer, ResourcePage.objects.filter(pk__in=pks)).select_related("locale").defer_streamfields()
     )
@@ -635,6 +643,8 @@ def dismiss(viewer, key):
     if kind not in KINDS or not pk.isdigit():
         raise ValueError(f"Not a suggestion key: {key!r}")
     Dismissal.objects.get_or_create(user=viewer, key=key)
+    if hasattr(viewer, DISMISSED_MEMO):
+        delattr(viewer, DISMISSED_MEMO)
 
 
 # -- text to pages (search across languages) ------------------------------------

@@ -14,6 +14,10 @@ class ResourcePageQuerySet(PageQuerySet):
     def by_person(self, person):
         return self.filter(contributors__person=person).distinct()
 
+    def for_cards(self):
+        """What includes/resource_card.html reads of each material, fetched with the list (not per card)."""
+        return self.select_related("resource_type").prefetch_related("subjects", "levels")
+
     def adaptations_of(self, page):
         return self.filter(based_on__translation_key=page.translation_key)
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -24,6 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from communities.api_fields import ForViewer
+from core.content_cache import cached
 from core.pages import PAGE_TRANSLATED
 from vocabularies.languages import LANGUAGE_CHOICES, LANGUAGE_NAMES
 from vocabularies.licences import DEFAULT_LICENCE, LICENCE_CHOICES, get_licence
@@ -294,7 +296,7 @@ class ResourcePage(Page):
     def tag_list(self):
         return [t.name for t in self.tags.all()]
 
-    def credited_contributors(self, viewer):
+    def credited_contributors(self, viewer, rows=None):
         """The contributor rows credited to this viewer, in order: the page and the API show these.
 
         People the viewer may see (communities.privacy), and former members
@@ -303,7 +305,8 @@ class ResourcePage(Page):
         from communities.models import Person
         from communities.privacy import visible_people
 
-        rows = list(self.contributors.select_related("person"))
+        # `rows`: the page's contributor rows with their people, when the caller has read them already.
+        rows = list(self.contributors.select_related("person")) if rows is None else rows
         visible = set(
             visible_people(viewer, Person.objects.filter(pk__in=[c.person_id for c in rows])).values_list(
                 "pk", flat=True
@@ -353,18 +356,65 @@ class ResourcePage(Page):
         return visible_pages(viewer, ResourcePage.objects.adaptations_of(self))
 
     def get_context(self, request, *args, **kwargs):
-        from communities.privacy import visible_pages
+        from communities.privacy import visible_among, visible_translations
 
         context = super().get_context(request, *args, **kwargs)
         viewer = request.user
         # Former members (deleted accounts) stay credited under a generic name, without a profile link.
-        context["credited"] = self.credited_contributors(viewer)
-        context["hidden_contributor_count"] = self.contributors.count() - len(context["credited"])
+        rows = list(self.contributors.select_related("person"))
+        context["credited"] = self.credited_contributors(viewer, rows)
+        context["hidden_contributor_count"] = len(rows) - len(context["credited"])
         context["based_on"] = self.based_on_visible_to(viewer)
-        context["adaptations"] = self.adaptations_visible_to(viewer)
-        context["translations"] = visible_pages(viewer, self.get_translations(inclusive=False))
+        # Published content, cached; what the viewer may open is decided by communities.privacy.
+        context["adaptations"] = visible_among(
+            viewer,
+            cached(
+                "adaptations",
+                (self.translation_key,),
+                lambda: list(ResourcePage.objects.adaptations_of(self).live().defer_streamfields()),
+            ),
+        )
+        context["visible_community"] = self._linked_page(viewer, "communities.CommunityPage", self.community_id)
+        context["visible_project"] = self._linked_page(viewer, "communities.ProjectPage", self.project_id)
+        context["translations"] = visible_translations(viewer, self)
         context["translators"] = [c for c in context["credited"] if c.role == ContributorRole.TRANSLATOR]
+        if getattr(request, "is_preview", False):
+            context["facts"] = self.about_facts()  # a draft: its own attachments and vocabulary
+        else:
+            language = translation.get_language()
+            context["facts"] = cached("material-facts", (self.pk, language), self.about_facts)
         return context
+
+    @staticmethod
+    def _linked_page(viewer, model_label, pk):
+        """The page `pk` of `model_label` (this material's community or project) when the viewer may open it."""
+        from django.apps import apps
+
+        from communities.privacy import visible_among
+
+        if pk is None:
+            return None
+        model = apps.get_model(model_label)
+        rows = cached("linked-page", (model_label, pk), lambda: list(model.objects.filter(pk=pk).defer_streamfields()))
+        visible = visible_among(viewer, rows)
+        return visible[0] if visible else None
+
+    def about_facts(self):
+        """What the page says about the material (attachments, vocabulary, tags) in the active language.
+
+        The same for every viewer who may open the page, so the live page's are cached until
+        content changes (core.content_cache); previews compute them from the draft.
+        """
+        return {
+            "attachments": [
+                {"url": a.document.url, "title": a.document.title, "extension": a.document.file_extension}
+                for a in self.attachments.all()
+            ],
+            "subjects": [s.label for s in self.subjects.all()],
+            "levels": [str(level) for level in self.levels.all()],
+            "resource_type": self.resource_type.label if self.resource_type_id else None,
+            "tags": [t.name for t in self.tags.all()],
+        }
 
 
 class ResourceContributor(Orderable):

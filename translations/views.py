@@ -165,15 +165,20 @@ def upload_pofile(request, translation_id):
 
 
 def missing_locales(page):
-    """Site locales in which the page has no live translation."""
+    """Site locales in which the page has no live translation (published content only: cached until it changes)."""
     from wagtail.models import Page
 
-    available = set(
-        Page.objects.filter(translation_key=page.translation_key, live=True, alias_of__isnull=True).values_list(
-            "locale_id", flat=True
+    from core.content_cache import cached
+
+    def compute():
+        available = set(
+            Page.objects.filter(translation_key=page.translation_key, live=True, alias_of__isnull=True).values_list(
+                "locale_id", flat=True
+            )
         )
-    )
-    return [loc for loc in site_locales() if loc.pk not in available]
+        return [loc for loc in site_locales() if loc.pk not in available]
+
+    return cached("missing-locales", (page.translation_key,), compute)
 
 
 def handle_translation_request(page, request):

@@ -7,6 +7,8 @@ Every page in every locale points at the default-locale vocabulary entry;
 templates show `entry.localized` so that a Swedish page reads "Biologi".
 """
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -49,8 +51,45 @@ class TranslatableVocabulary(TranslatableMixin, index.Indexed, models.Model):
 
     @property
     def label(self):
-        """The name in the active interface language when a translation exists."""
-        return self.localized.name
+        """The name in the active interface language when a translation exists (as `self.localized.name`).
+
+        Read from one cached {translation key: name} map per vocabulary and language, so a
+        list of fifty cards asks the database once, not fifty times (emptied on every change).
+        """
+        from django.utils import translation
+        from wagtail.coreutils import get_supported_content_language_variant
+
+        try:
+            language = get_supported_content_language_variant(translation.get_language())
+        except LookupError:
+            language = settings.LANGUAGE_CODE
+        return localized_names(type(self), language)["key"].get(self.translation_key, self.name)
+
+
+LABELS_TIMEOUT = 600  # seconds; bounds a change whose cache delete was lost in an outage
+
+
+def localized_names(model, language):
+    """{"key": {translation key: name}, "slug": {slug: name}} of a vocabulary's entries in one language.
+
+    One query per vocabulary and language, then cached until an entry changes (forget_labels).
+    """
+    key = _labels_key(model, language)
+    names = cache.get(key)
+    if names is None:
+        rows = list(model.objects.filter(locale__language_code=language).values_list("translation_key", "slug", "name"))
+        names = {"key": {k: name for k, _slug, name in rows}, "slug": {slug: name for _k, slug, name in rows}}
+        cache.set(key, names, LABELS_TIMEOUT)
+    return names
+
+
+def _labels_key(model, language):
+    return f"vocabularies:labels:{model._meta.label_lower}:{language}"
+
+
+def forget_labels(sender, **kwargs):
+    """post_save / post_delete of a vocabulary entry: drop its vocabulary's cached names in every language."""
+    cache.delete_many([_labels_key(sender, code) for code, _name in settings.LANGUAGES])
 
 
 class Subject(TranslatableVocabulary):

@@ -4,12 +4,23 @@ from django import template
 from django.utils import translation
 from wagtail.models import Locale
 
+from core.content_cache import cached
 from translations.permissions import may_translate_in_editor
 from vocabularies.licences import get_licence
 
 from ..services import adaptation_refusal, can_edit_draft, is_own_material
 
 register = template.Library()
+
+
+def _untranslated_locales(page):
+    """Locales without any translation of the page (draft or live): content only, so cached."""
+
+    def compute():
+        taken = set(page.get_translations(inclusive=True).values_list("locale_id", flat=True))
+        return [loc for loc in Locale.objects.all() if loc.pk not in taken]
+
+    return cached("untranslated-locales", (page.translation_key,), compute)
 
 
 @register.inclusion_tag("contributions/includes/resource_actions.html", takes_context=True)
@@ -19,10 +30,9 @@ def resource_actions(context, page):
     signed_in = bool(user and user.is_authenticated)
     locales = []
     if signed_in:
-        taken = set(page.get_translations(inclusive=True).values_list("locale_id", flat=True))
         # Only the languages this reader translates in the editor: everyone else
         # asks the translators in the "Not in your language?" box (translations app).
-        locales = [loc for loc in Locale.objects.all() if loc.pk not in taken and may_translate_in_editor(user, loc)]
+        locales = [loc for loc in _untranslated_locales(page) if may_translate_in_editor(user, loc)]
         # The reader's own language first: the one they are most likely to translate into.
         current = translation.get_language()
         locales.sort(key=lambda loc: loc.language_code != current)

@@ -5,6 +5,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
+from core.content_cache import cached
+
 from .. import public
 from ..jsonld import learning_resource, script_json
 
@@ -18,10 +20,22 @@ def lrmi_jsonld(context, page):
     A members-only material is shown to its members without any JSON-LD:
     nothing machine-readable about it should leave the community.
     """
-    if page is None or not public.is_public(page):
+    if page is None:
         return ""
-    data = learning_resource(page, context.get("request"))
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(script_json(data)))
+    request = context.get("request")
+    # The same for every viewer (asked as an anonymous visitor), so cached until content changes.
+    return mark_safe(cached("jsonld", (page.pk, _host(request)), lambda: _jsonld_script(page, request)))
+
+
+def _host(request):
+    return request.get_host() if request is not None else ""
+
+
+def _jsonld_script(page, request):
+    if not public.is_public(page):
+        return ""
+    data = learning_resource(page, request)
+    return str(format_html('<script type="application/ld+json">{}</script>', mark_safe(script_json(data))))
 
 
 def _feeds_for(page):
@@ -77,9 +91,16 @@ def alternate_links(context):
     alternates and no page announces a translation that only members may open.
     """
     page = context.get("page")
-    if not isinstance(page, Page) or not public.is_public(page):
+    if not isinstance(page, Page):
         return []
     request = context.get("request")
+    # Anonymous, so the same for everyone: cached until content changes (core.content_cache).
+    return cached("alternates", (page.pk, _host(request)), lambda: _alternates(page, request))
+
+
+def _alternates(page, request):
+    if not public.is_public(page):
+        return []
     pages = [page] + public.public_translations(page)
     links = [(item.locale.language_code, url) for item in pages if (url := item.get_full_url(request))]
     # x-default: the default-language version, or this page when there is none.
