@@ -13,7 +13,7 @@ guessing from text:
 - then one of the material's own community.
 
 Only upcoming events the viewer may open are considered (communities.privacy
-through `visible_events`), with one page per translation group, preferably
+through `visible_among` on the cached links), with one page per translation group, preferably
 in the reader's language. The reason names the kind, the place and the date:
 the place's date for an event in a place, the reader's time zone for an
 online one.
@@ -26,11 +26,12 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 
 from communities.models import Person
-from communities.privacy import visible_pages
+from communities.privacy import visible_among, visible_pages
+from core.content_cache import cached
 from core.pages import one_per_translation
 from resources.models import CurriculumUnitPage, CurriculumUnitResource, ResourcePage
 
-from .listing import visible_events
+from .models import EventPage
 
 LIMIT = 3
 
@@ -111,15 +112,50 @@ def _subject_names(subjects, reader):
 
 
 def related_events(obj, viewer=None, limit=LIMIT, now=None):
-    """[EventSuggestion] for a ResourcePage, CurriculumUnitPage or Person, strongest link first, soonest first."""
+    """[EventSuggestion] for a ResourcePage, CurriculumUnitPage or Person, strongest link first, soonest first.
+
+    What links to what is published content, the same for every reader: it is kept in
+    core.content_cache (per object and hour; a new content version on every publish), and
+    each request only keeps the events this viewer may open (communities.privacy.visible_among).
+    """
     from django.utils.translation import get_language
 
-    from vocabularies.models import Subject
-
     obj = getattr(obj, "specific", obj)
+    if not isinstance(obj, (ResourcePage, CurriculumUnitPage, Person)) or obj.pk is None:
+        return []
     now = now or timezone.now()
     viewer = viewer or AnonymousUser()
-    upcoming = visible_events(viewer).filter(end__gte=now)
+    hour = now.strftime("%Y%m%d%H")
+    events, links, subject_rows = cached(
+        "related-events", (type(obj).__name__, obj.pk, hour), lambda: _linked_events(obj, now)
+    )
+    events = [e for e in visible_among(viewer, events) if e.end >= now]
+    if isinstance(obj, Person):
+        # What the person already registered for or organises is on their own list (read now:
+        # a registration is not published content).
+        taken = set(obj.event_registrations.values_list("event__translation_key", flat=True))
+        taken |= set(EventPage.objects.filter(organisers=obj).values_list("translation_key", flat=True))
+        events = [e for e in events if e.translation_key not in taken]
+    events = one_per_translation(events)
+    events.sort(key=lambda e: (-links[e.translation_key][0], e.start))
+    reader = (get_language() or "en").split("-")[0]
+    result = []
+    for event in events[:limit]:
+        strength, matched = links[event.translation_key]
+        names = _subject_names([s for s in subject_rows if s.slug in matched], reader)
+        result.append(EventSuggestion(event=event, strength=strength, subjects=sorted(names), about=obj))
+    return result
+
+
+def _linked_events(obj, now):
+    """(events, links, subjects): every live upcoming event linked to `obj`, for any reader.
+
+    The subject link counts only materials every reader may open (as an anonymous visitor
+    sees them), so that a members-only material never explains a suggestion.
+    """
+    from vocabularies.models import Subject
+
+    upcoming = EventPage.objects.live().filter(end__gte=now)
     links = {}  # event translation key -> (strength, subject slugs)
 
     def found(events, strength):
@@ -143,18 +179,12 @@ def related_events(obj, viewer=None, limit=LIMIT, now=None):
     elif isinstance(obj, CurriculumUnitPage):
         units = CurriculumUnitPage.objects.filter(translation_key=obj.translation_key)
         found(upcoming.filter(curriculum_units__in=units), USES_IT)
-    elif isinstance(obj, Person):
-        subjects = obj.subjects.all()
-        # What the person already registered for or organises is on their own list.
-        taken = obj.event_registrations.values("event__translation_key")
-        upcoming = upcoming.exclude(translation_key__in=taken).exclude(organisers=obj)
     else:
-        return []
+        subjects = obj.subjects.all()
     slugs = set(subjects.values_list("slug", flat=True))
     if slugs:
-        # Subjects of the materials an event uses, only of materials the viewer may open.
         shared = (
-            visible_pages(viewer, ResourcePage.objects.filter(subjects__slug__in=slugs, events__in=upcoming))
+            visible_pages(None, ResourcePage.objects.filter(subjects__slug__in=slugs, events__in=upcoming))
             .values_list("events__translation_key", "subjects__slug")
             .distinct()
         )
@@ -167,17 +197,8 @@ def related_events(obj, viewer=None, limit=LIMIT, now=None):
             elif strength == SAME_SUBJECT:
                 matched.add(slug)
     if not links:
-        return []
-    events = one_per_translation(
-        upcoming.filter(translation_key__in=links).select_related("locale").order_by("start").distinct()
-    )
-    events.sort(key=lambda e: (-links[e.translation_key][0], e.start))
-    reader = (get_language() or "en").split("-")[0]
+        return [], {}, []
+    events = list(upcoming.filter(translation_key__in=links).select_related("locale").order_by("start").distinct())
     all_slugs = set().union(*(matched for _strength, matched in links.values()))
     subject_rows = list(Subject.objects.filter(slug__in=all_slugs).select_related("locale"))
-    result = []
-    for event in events[:limit]:
-        strength, matched = links[event.translation_key]
-        names = _subject_names([s for s in subject_rows if s.slug in matched], reader)
-        result.append(EventSuggestion(event=event, strength=strength, subjects=sorted(names), about=obj))
-    return result
+    return events, links, subject_rows
