@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.core.cache import cache
+from django.db.models import Q
 from django.utils import translation
 
 from communities.models import Person, ProjectPage
@@ -61,20 +62,25 @@ class Suggestion:
 def _query_documents(obj, index):
     """The index documents that stand for obj: all its translations for pages."""
     kind = kind_of(obj)
+    docs = None
     if kind in ("resource", "unit", "community", "project"):
-        keys = [
-            f"{kind}:{pk}"
-            for pk in type(obj).objects.filter(translation_key=obj.translation_key).values_list("pk", flat=True)
-        ]
+        # The index knows each work's indexed translations (its group): no query when it can tell.
+        docs = index.group_documents(kind, obj.translation_key.hex)
+        if docs is None:
+            keys = [
+                f"{kind}:{pk}"
+                for pk in type(obj).objects.filter(translation_key=obj.translation_key).values_list("pk", flat=True)
+            ]
+            docs = index.get(keys)
     else:
         keys = [key_for(obj)]
-    docs = index.get(keys)
+        docs = index.get(keys)
     if not docs:
         # Not indexed yet (just published, worker behind): index it now.
         from .pipeline import index_objects
 
         index_objects([obj], index=index)
-        docs = index.get(keys)
+        docs = index.get([key_for(obj)])
     return list(docs.values())
 
 
@@ -200,7 +206,7 @@ def _compute_related_resources(obj, who, limit):
     for hit in hits:
         if hit.group not in by_group:
             by_group[hit.group] = hit
-    lineage = _lineage_groups(obj, mine, docs)
+    lineage = _lineage_groups(obj, mine, docs, index)
     missing = [g for g in lineage if g not in by_group and g not in own_groups]
     if missing:
         for hit in _hits_for_groups(index, missing, who.user):
@@ -281,12 +287,18 @@ def _merge_fields(docs):
     return merged
 
 
-def _lineage_groups(obj, mine, docs):
+def _lineage_groups(obj, mine, docs, index=None):
     """{group: reason code} of works adapted from obj or that obj adapts."""
     groups = {}
     if mine.get("based_on"):
         groups[mine["based_on"]] = "adapted_from"
-    if isinstance(obj, ResourcePage):
+    own = {d.group for d in docs if d.kind == "resource"}
+    adaptations = index.adaptations_of(own) if index is not None and own else None
+    if adaptations is not None:
+        # The indexed documents carry what they adapt (fields["based_on"]): no query.
+        for group in adaptations:
+            groups[group] = "adaptation"
+    elif isinstance(obj, ResourcePage):
         # based_on points at one translation of the work: look for any of them (an indexed foreign key).
         members = [split_key(d.key)[1] for d in docs if d.kind == "resource"]
         for key in (
@@ -351,17 +363,14 @@ def _materialise_resources(entries, viewer, limit):
     """Pages for cached entries, shown in the reader's language when a translation exists."""
     if not entries:
         return []
-    from wagtail.models import Locale
-
     language = translation.get_language() or "en"
     pks = {split_key(e["key"])[1] for e in entries}
     groups = [e["group"] for e in entries]
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is not None:
-        # The reader's translation of each work, found through the (translation_key, locale) index.
-        pks |= set(ResourcePage.objects.filter(translation_key__in=groups, locale=locale).values_list("pk", flat=True))
+    # The suggested pages and the reader's translation of each work in one query
+    # (the (translation_key, locale) index finds the latter).
+    wanted = Q(pk__in=pks) | Q(translation_key__in=groups, locale__language_code=language)
     candidates = (
-        visible_pages(viewer, ResourcePage.objects.filter(pk__in=pks)).select_related("locale").defer_streamfields()
+        visible_pages(viewer, ResourcePage.objects.filter(wanted)).select_related("locale").defer_streamfields()
     )
     by_pk = {p.pk: p for p in candidates}
     local = {p.translation_key.hex: p for p in candidates if p.locale.language_code == language}
