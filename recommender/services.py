@@ -360,36 +360,53 @@ def _resource_reasons(group, lineage, mine, theirs, hit, signals, docs):
 
 
 def _materialise_resources(entries, viewer, limit):
-    """Pages for cached entries, shown in the reader's language when a translation exists."""
+    """Pages for cached entries, shown in the reader's language when a translation exists.
+
+    The first `limit` entries are read in one query; the spares only when some of those
+    turn out hidden. The reader's translation of a work is found in the index (its group's
+    documents) when the engine can tell, otherwise in the database.
+    """
     if not entries:
         return []
     language = translation.get_language() or "en"
-    pks = {split_key(e["key"])[1] for e in entries}
-    groups = [e["group"] for e in entries]
-    # The suggested pages and the reader's translation of each work in one query
-    # (the (translation_key, locale) index finds the latter).
-    wanted = Q(pk__in=pks) | Q(translation_key__in=groups, locale__language_code=language)
-    candidates = (
-        visible_pages(viewer, ResourcePage.objects.filter(wanted)).select_related("locale").defer_streamfields()
-    )
-    by_pk = {p.pk: p for p in candidates}
-    local = {p.translation_key.hex: p for p in candidates if p.locale.language_code == language}
-    result = []
-    for entry in entries:
-        page = local.get(entry["group"]) or by_pk.get(split_key(entry["key"])[1])
-        if page is None:
-            continue
-        result.append(
-            Suggestion(
-                object=page,
-                score=entry["score"],
-                reasons=entry["reasons"],
-                key=f"resource:{page.pk}",
-                language=page.locale.language_code,
-            )
-        )
-        if len(result) >= limit:
+    index = conf.get_index()
+    result, shown = [], set()
+    for start, stop in ((0, limit), (limit, len(entries))):
+        chunk = entries[start:stop]
+        if not chunk or len(result) >= limit:
             break
+        pks = {split_key(e["key"])[1] for e in chunk}
+        groups = [e["group"] for e in chunk]
+        wanted = Q(pk__in=pks)
+        for group in groups:
+            docs = index.group_documents("resource", group)
+            if docs is None:
+                wanted = Q(pk__in=pks) | Q(translation_key__in=groups, locale__language_code=language)
+                break
+            pks |= {split_key(key)[1] for key, doc in docs.items() if doc.language == language}
+        else:
+            wanted = Q(pk__in=pks)
+        candidates = (
+            visible_pages(viewer, ResourcePage.objects.filter(wanted)).select_related("locale").defer_streamfields()
+        )
+        by_pk = {p.pk: p for p in candidates}
+        local = {p.translation_key.hex: p for p in by_pk.values() if p.locale.language_code == language}
+        for entry in chunk:
+            page = local.get(entry["group"]) or by_pk.get(split_key(entry["key"])[1])
+            if page is None or page.pk in shown:
+                continue
+            shown.add(page.pk)
+            result.append(
+                Suggestion(
+                    object=page,
+                    score=entry["score"],
+                    reasons=entry["reasons"],
+                    key=f"resource:{page.pk}",
+                    language=page.locale.language_code,
+                )
+            )
+            if len(result) >= limit:
+                break
     return result
 
 
