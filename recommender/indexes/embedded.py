@@ -277,6 +277,10 @@ class _Block:
             if covered == 0 or allowed < SELECTIVE_BELOW:
                 if allowed == self.n:
                     rows, scores = None, (self.matrix() @ q.T).max(axis=1)
+                elif allowed * 4 > self.n:
+                    # Most rows pass: one product over the matrix beats copying the rows out.
+                    scores = np.where(mask, (self.matrix() @ q.T).max(axis=1), -np.inf)
+                    return _top(scores, k)
                 else:
                     rows = np.flatnonzero(mask)
                     scores = (self.rows_vectors(rows) @ q.T).max(axis=1)
