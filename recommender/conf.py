@@ -33,6 +33,8 @@ class RecommenderConfig:
     min_score: float = 0.15  # below this a suggestion is noise, not a colleague
     tie_margin: float = 0.02  # semantic scores this close are a tie the other signals may break (scoring.best_match)
     cache_timeout: int = 3600
+    encoder_threads: int = 1  # web processes and queued updates: one thread (0: every core)
+    rebuild_threads: int = 0  # a full rebuild (rebuild_recommendations, load_demo): every core
 
 
 def get_config_raw():
@@ -59,6 +61,8 @@ def get_config():
         min_score=float(raw.get("MIN_SCORE", 0.15)),
         tie_margin=float(raw.get("TIE_MARGIN", 0.02)),
         cache_timeout=int(raw.get("CACHE_TIMEOUT", 3600)),
+        encoder_threads=int(raw.get("ENCODER_THREADS", 1)),
+        rebuild_threads=int(raw.get("REBUILD_THREADS", 0)),
     )
 
 
@@ -90,7 +94,10 @@ def get_encoder(alias=None):
     alias = alias or config.encoder_alias
     key = ("encoder", alias)
     if key not in _instances:
-        _instances[key] = _load("ENCODERS", config.encoders, alias)
+        encoder = _load("ENCODERS", config.encoders, alias)
+        if "THREADS" not in config.encoders[alias]:
+            encoder.threads = config.encoder_threads
+        _instances[key] = encoder
     return _instances[key]
 
 

@@ -58,15 +58,24 @@ def recompute_language_means(encoder=None):
     return means
 
 
-def raw_vectors(objects, encoder, meta=None):
+def raw_vectors(objects, encoder, meta=None, known=None):
     """{key: (language, raw vector)}, encoding only texts that are new or changed.
 
     `meta` memoises metadata() by key when the caller needs it again afterwards.
+    `known` ({sha256 of a text: raw vector} of this encoder's model, e.g. the demo's shipped
+    vectors) is consulted before the encoder.
     """
+    result, pending = plan_vectors(objects, encoder, meta, known)
+    if pending:
+        result.update(store_vectors(encoder, pending, encoder.encode([p[1] for p in pending])))
+    return result
+
+
+def plan_vectors(objects, encoder, meta=None, known=None):
+    """({key: (language, raw vector)} already known, [(key, text, digest, language)] to encode)."""
     from wagtail.models import Locale
 
     meta = {} if meta is None else meta
-
     locales = dict(Locale.objects.values_list("pk", "language_code"))
     wanted = {}
     for obj in objects:
@@ -78,31 +87,44 @@ def raw_vectors(objects, encoder, meta=None):
             # Only the language is needed to encode; the full metadata waits for indexing.
             language = locales.get(obj.locale_id, "")
         wanted[key] = (text, text_hash(text), language)
-    stored = {e.key: e for e in Embedding.objects.filter(key__in=list(wanted), model_id=encoder.model_id)}
-    result, to_encode = {}, []
+    stored = {
+        key: (digest, blob)
+        for key, digest, blob in Embedding.objects.filter(key__in=list(wanted), model_id=encoder.model_id).values_list(
+            "key", "text_hash", "vector"
+        )
+    }
+    result, pending, reused = {}, [], []
     for key, (text, digest, language) in wanted.items():
         existing = stored.get(key)
-        if existing and existing.text_hash == digest:
-            result[key] = (language, _vec(existing.vector))
-        elif text:
-            to_encode.append(key)
-    if to_encode:
-        vectors = encoder.encode([wanted[key][0] for key in to_encode])
-        rows = []
-        for key, vector in zip(to_encode, vectors, strict=True):
-            text, digest, language = wanted[key]
-            result[key] = (language, vector)
-            rows.append(
-                Embedding(
-                    key=key, model_id=encoder.model_id, text_hash=digest, language=language, vector=vector.tobytes()
-                )
-            )
-        Embedding.objects.bulk_create(
-            rows,
-            update_conflicts=True,
-            unique_fields=["key"],
-            update_fields=["model_id", "text_hash", "language", "vector", "updated_at"],
+        if existing and existing[0] == digest:
+            result[key] = (language, _vec(existing[1]))
+        elif not text:
+            continue
+        elif known is not None and digest in known:
+            reused.append((key, text, digest, language))
+        else:
+            pending.append((key, text, digest, language))
+    if reused:
+        result.update(store_vectors(encoder, reused, [known[p[2]] for p in reused]))
+    return result, pending
+
+
+def store_vectors(encoder, pending, vectors):
+    """Write the raw vectors of `pending` (from plan_vectors) to Embedding; {key: (language, vector)}."""
+    result, rows = {}, []
+    for (key, _text, digest, language), vector in zip(pending, vectors, strict=True):
+        vector = np.asarray(vector, dtype=np.float32)
+        result[key] = (language, vector)
+        rows.append(
+            Embedding(key=key, model_id=encoder.model_id, text_hash=digest, language=language, vector=vector.tobytes())
         )
+    Embedding.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["key"],
+        update_fields=["model_id", "text_hash", "language", "vector", "updated_at"],
+        batch_size=500,
+    )
     return result
 
 
@@ -119,15 +141,22 @@ def centred(language, vector, means, encoder):
     return scoring.centre(vector[None, :], [language], means)[0]
 
 
-def index_objects(objects, encoder=None, index=None, means=None):
+def prepare_metadata(objects, meta):
+    """Fill `meta` ({key: metadata()}) for objects, e.g. while the encoder works on their texts."""
+    for obj in objects:
+        if kind_of(obj):
+            _metadata(obj, meta)
+
+
+def index_objects(objects, encoder=None, index=None, means=None, known=None, meta=None):
     """Encode (when needed) and index the given objects; people are combined with their materials."""
     encoder = encoder or conf.get_encoder()
     index = index or conf.get_index()
     objects = [o for o in objects if kind_of(o)]
     if not objects:
         return 0
-    meta = {}
-    raws = raw_vectors(objects, encoder, meta)
+    meta = {} if meta is None else meta
+    raws = raw_vectors(objects, encoder, meta, known)
     if means is None:
         means = language_means(encoder.model_id)
     documents = []

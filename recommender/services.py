@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.core.cache import cache
+from django.db.models import Q
 from django.utils import translation
 
 from communities.models import Person, ProjectPage
@@ -66,20 +67,25 @@ class Suggestion:
 def _query_documents(obj, index):
     """The index documents that stand for obj: all its translations for pages."""
     kind = kind_of(obj)
+    docs = None
     if kind in ("resource", "unit", "community", "project"):
-        keys = [
-            f"{kind}:{pk}"
-            for pk in type(obj).objects.filter(translation_key=obj.translation_key).values_list("pk", flat=True)
-        ]
+        # The index knows each work's indexed translations (its group): no query when it can tell.
+        docs = index.group_documents(kind, obj.translation_key.hex)
+        if docs is None:
+            keys = [
+                f"{kind}:{pk}"
+                for pk in type(obj).objects.filter(translation_key=obj.translation_key).values_list("pk", flat=True)
+            ]
+            docs = index.get(keys)
     else:
         keys = [key_for(obj)]
-    docs = index.get(keys)
+        docs = index.get(keys)
     if not docs:
         # Not indexed yet (just published, worker behind): index it now.
         from .pipeline import index_objects
 
         index_objects([obj], index=index)
-        docs = index.get(keys)
+        docs = index.get([key_for(obj)])
     return list(docs.values())
 
 
@@ -213,7 +219,7 @@ def _compute_related_resources(obj, who, limit):
     for hit in hits:
         if hit.group not in by_group:
             by_group[hit.group] = hit
-    lineage = _lineage_groups(obj, mine, docs)
+    lineage = _lineage_groups(obj, mine, docs, index)
     missing = [g for g in lineage if g not in by_group and g not in own_groups]
     if missing:
         for hit in _hits_for_groups(index, missing, who.user):
@@ -294,12 +300,18 @@ def _merge_fields(docs):
     return merged
 
 
-def _lineage_groups(obj, mine, docs):
+def _lineage_groups(obj, mine, docs, index=None):
     """{group: reason code} of works adapted from obj or that obj adapts."""
     groups = {}
     if mine.get("based_on"):
         groups[mine["based_on"]] = "adapted_from"
-    if isinstance(obj, ResourcePage):
+    own = {d.group for d in docs if d.kind == "resource"}
+    adaptations = index.adaptations_of(own) if index is not None and own else None
+    if adaptations is not None:
+        # The indexed documents carry what they adapt (fields["based_on"]): no query.
+        for group in adaptations:
+            groups[group] = "adaptation"
+    elif isinstance(obj, ResourcePage):
         # based_on points at one translation of the work: look for any of them (an indexed foreign key).
         members = [split_key(d.key)[1] for d in docs if d.kind == "resource"]
         for key in (
@@ -361,39 +373,53 @@ def _resource_reasons(group, lineage, mine, theirs, hit, signals, docs):
 
 
 def _materialise_resources(entries, viewer, limit):
-    """Pages for cached entries, shown in the reader's language when a translation exists."""
+    """Pages for cached entries, shown in the reader's language when a translation exists.
+
+    The first `limit` entries are read in one query; the spares only when some of those
+    turn out hidden. The reader's translation of a work is found in the index (its group's
+    documents) when the engine can tell, otherwise in the database.
+    """
     if not entries:
         return []
     language = translation.get_language() or "en"
-    pks = {split_key(e["key"])[1] for e in entries}
-    groups = [e["group"] for e in entries]
-    # The reader's translation of each work, found through the (translation_key, locale) index.
-    pks |= set(
-        ResourcePage.objects.filter(translation_key__in=groups, locale__language_code=language).values_list(
-            "pk", flat=True
-        )
-    )
-    candidates = (
-        visible_pages(viewer, ResourcePage.objects.filter(pk__in=pks)).select_related("locale").defer_streamfields()
-    )
-    by_pk = {p.pk: p for p in candidates}
-    local = {p.translation_key.hex: p for p in candidates if p.locale.language_code == language}
-    result = []
-    for entry in entries:
-        page = local.get(entry["group"]) or by_pk.get(split_key(entry["key"])[1])
-        if page is None:
-            continue
-        result.append(
-            Suggestion(
-                object=page,
-                score=entry["score"],
-                reasons=entry["reasons"],
-                key=f"resource:{page.pk}",
-                language=page.locale.language_code,
-            )
-        )
-        if len(result) >= limit:
+    index = conf.get_index()
+    result, shown = [], set()
+    for start, stop in ((0, limit), (limit, len(entries))):
+        chunk = entries[start:stop]
+        if not chunk or len(result) >= limit:
             break
+        pks = {split_key(e["key"])[1] for e in chunk}
+        groups = [e["group"] for e in chunk]
+        wanted = Q(pk__in=pks)
+        for group in groups:
+            docs = index.group_documents("resource", group)
+            if docs is None:
+                wanted = Q(pk__in=pks) | Q(translation_key__in=groups, locale__language_code=language)
+                break
+            pks |= {split_key(key)[1] for key, doc in docs.items() if doc.language == language}
+        else:
+            wanted = Q(pk__in=pks)
+        candidates = (
+            visible_pages(viewer, ResourcePage.objects.filter(wanted)).select_related("locale").defer_streamfields()
+        )
+        by_pk = {p.pk: p for p in candidates}
+        local = {p.translation_key.hex: p for p in by_pk.values() if p.locale.language_code == language}
+        for entry in chunk:
+            page = local.get(entry["group"]) or by_pk.get(split_key(entry["key"])[1])
+            if page is None or page.pk in shown:
+                continue
+            shown.add(page.pk)
+            result.append(
+                Suggestion(
+                    object=page,
+                    score=entry["score"],
+                    reasons=entry["reasons"],
+                    key=f"resource:{page.pk}",
+                    language=page.locale.language_code,
+                )
+            )
+            if len(result) >= limit:
+                break
     return result
 
 

@@ -37,6 +37,11 @@ class E5Encoder(BaseEncoder):
 
     def _encode_batch(self, texts):
         model = self._get_model()
+        # The C engine's OpenMP pool: the thread count is set for the calling thread on every batch,
+        # so a web worker's one thread and a rebuild's all cores do not leak into each other.
+        set_threads = getattr(getattr(model, "_lib", None), "omp_set_num_threads", None)
+        if set_threads is not None:
+            set_threads(self.thread_count())
         try:
             return model.passage(texts)
         except MemoryError as exc:

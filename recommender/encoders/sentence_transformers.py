@@ -48,6 +48,12 @@ class SentenceTransformerEncoder(BaseEncoder):
 
     def _encode_batch(self, texts):
         try:
+            import torch
+
+            torch.set_num_threads(self.thread_count())
+        except ImportError:  # pragma: no cover - sentence-transformers brings torch
+            pass
+        try:
             return self._get_model().encode(
                 texts, batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False
             )

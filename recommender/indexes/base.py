@@ -82,6 +82,16 @@ class BaseVectorIndex:
         """{key: IndexDocument} for the keys that are indexed."""
         raise NotImplementedError
 
+    def group_documents(self, kind, group):
+        """{key: IndexDocument} of one work's indexed translations, or None when the engine cannot
+        tell without a round trip (the caller then asks the database)."""
+        return None
+
+    def adaptations_of(self, groups):
+        """Groups of the indexed materials that adapt one of `groups` (fields["based_on"]), or None
+        when the engine cannot tell without a round trip."""
+        return None
+
     def keys(self, kind=None):
         raise NotImplementedError
 

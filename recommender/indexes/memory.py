@@ -2,51 +2,50 @@
 
 import numpy as np
 
-from .embedded import EmbeddedIndex, _Snapshot
+from .embedded import EmbeddedIndex, _Block
 
 
 class MemoryIndex(EmbeddedIndex):
     def __init__(self, alias="memory", **options):
+        options.setdefault("background", False)
         super().__init__(alias=alias, **options)
-        self._docs = {}
+        self._blocks = {}
 
     def upsert(self, documents):
+        by_kind = {}
         for doc in documents:
-            self._docs[doc.key] = doc
-        self._snapshot = None
+            by_kind.setdefault(doc.kind, []).append(
+                {
+                    "key": doc.key,
+                    "group": doc.group,
+                    "language": doc.language or "",
+                    "audience": list(doc.audience),
+                    "licence": doc.licence or "",
+                    "fields": doc.fields,
+                    "vector": np.asarray(doc.vector, dtype=np.float32),
+                }
+            )
+        for kind, docs in by_kind.items():
+            block = self._blocks.get(kind)
+            if block is None:
+                block = self._blocks[kind] = _Block(kind, len(docs[0]["vector"]))
+            block.append(docs)
+            self._maybe_build(block)
 
     def delete(self, keys):
         for key in keys:
-            self._docs.pop(key, None)
-        self._snapshot = None
+            block = self._blocks.get(key.partition(":")[0])
+            if block is not None:
+                block.remove([key])
 
     def clear(self):
-        self._docs.clear()
-        self._snapshot = None
+        self._blocks = {}
 
-    def get(self, keys):
-        return {key: self._docs[key] for key in keys if key in self._docs}
+    def blocks(self):
+        return self._blocks
 
     def keys(self, kind=None):
-        return {key for key, doc in self._docs.items() if not kind or doc.kind == kind}
+        return {key for k, block in self._blocks.items() if not kind or k == kind for key in block.position}
 
     def count(self, kind=None):
         return len(self.keys(kind))
-
-    def snapshot(self):
-        if self._snapshot is None:
-            rows = [
-                {
-                    "key": d.key,
-                    "kind": d.kind,
-                    "group": d.group,
-                    "language": d.language,
-                    "audience": d.audience,
-                    "licence": d.licence,
-                    "fields": d.fields,
-                    "vector": np.asarray(d.vector, dtype=np.float32).tobytes(),
-                }
-                for d in self._docs.values()
-            ]
-            self._snapshot = _Snapshot(rows)
-        return self._snapshot

@@ -15,7 +15,20 @@ from tests.recommender.helpers import index_all
 pytestmark = pytest.mark.django_db
 
 TEXT = "Pupils measure how plants use light and water for photosynthesis in the school garden."
-INDEX_METHODS = ("get", "knn", "knn_many", "upsert", "delete", "keys", "count", "snapshot", "vectors_for", "clear")
+INDEX_METHODS = (
+    "get",
+    "knn",
+    "knn_many",
+    "upsert",
+    "delete",
+    "keys",
+    "count",
+    "blocks",
+    "group_documents",
+    "adaptations_of",
+    "vectors_for",
+    "clear",
+)
 
 
 def break_index(monkeypatch, error=ConnectionError("vector index unreachable")):

@@ -76,26 +76,26 @@ def test_an_unchanged_text_is_not_encoded_again():
 
 
 def test_an_interrupted_rebuild_resumes_after_the_last_finished_batch(monkeypatch):
-    from recommender import pipeline
     from recommender.rebuild import rebuild
 
     for i in range(5):
         f.resource(f"Material {i}", summary=f"{TEXT} Variant {i}.")
     calls = {"n": 0}
-    real = pipeline.raw_vectors
+    encoder = conf.get_encoder()
+    real = encoder.encode
 
-    def flaky(batch, encoder):
+    def flaky(texts):
         calls["n"] += 1
-        if calls["n"] == 3:
+        if calls["n"] == 3:  # the third batch
             raise EncoderError("out of memory")
-        return real(batch, encoder)
+        return real(texts)
 
-    monkeypatch.setattr(pipeline, "raw_vectors", flaky)
+    monkeypatch.setattr(encoder, "encode", flaky)
     with pytest.raises(EncoderError):
         rebuild(batch_size=2)
     encoded_before = Embedding.objects.count()
     assert encoded_before == 4
-    monkeypatch.setattr(pipeline, "raw_vectors", real)
+    monkeypatch.setattr(encoder, "encode", real)
     figures = rebuild(resume=True, batch_size=2)
     assert figures["encoded_texts"] == 1
     assert figures["documents"] == 5 + 0  # five materials, no people

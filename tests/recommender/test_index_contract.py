@@ -189,7 +189,7 @@ def test_a_full_rebuild_writes_a_new_index_while_the_old_one_keeps_answering():
 
             fresh = Fresh()
             yield fresh
-            self._docs, self._snapshot = fresh._docs, None
+            self._blocks = fresh._blocks
 
     index = SwappingIndex()
     index.upsert([doc("resource:999999", vec(1, 0))])
