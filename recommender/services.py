@@ -677,21 +677,12 @@ def dismiss(viewer, key):
 
 
 def _query_vector(encoder, text):
-    """A search query as the encoder reads queries: e5 models with their "query: " prefix, others as a passage.
+    """A search query as the encoder reads queries (e5 with its "query: " prefix, others as a passage).
 
     On the demo set a one-word query read as a query rather than a passage
     scored its topic's materials above the noise of unrelated words (README).
     """
-    from .encoders.base import normalise
-
-    encode_queries = getattr(encoder, "encode_queries", None)
-    if encode_queries is None and hasattr(encoder, "_get_model"):
-        model = encoder._get_model()
-        if hasattr(model, "query"):
-            return normalise(model.query([text]))[0]
-    if encode_queries is not None:
-        return encode_queries([text])[0]
-    return encoder.encode([text])[0]
+    return encoder.encode_queries([text])[0]
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,10 @@ class BaseEncoder:
         ]
         return normalise(np.vstack(chunks).astype(np.float32, copy=False))
 
+    def encode_queries(self, texts):
+        """Unit vectors for short search queries; engines with a query mode (e5's "query: ") override it."""
+        return self.encode(texts)
+
     def _encode_batch(self, texts):
         raise NotImplementedError
 

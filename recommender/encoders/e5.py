@@ -6,7 +6,7 @@ cross-language set (see README, "Recommender quality").
 
 import threading
 
-from .base import BaseEncoder, EncoderError
+from .base import BaseEncoder, EncoderError, normalise
 
 
 class E5Encoder(BaseEncoder):
@@ -35,14 +35,26 @@ class E5Encoder(BaseEncoder):
                     raise EncoderError(f"Cannot load multilingual-e5-small: {exc}") from exc
             return self._model
 
-    def _encode_batch(self, texts):
+    def _threaded_model(self):
         model = self._get_model()
         # The C engine's OpenMP pool: the thread count is set for the calling thread on every batch,
         # so a web worker's one thread and a rebuild's all cores do not leak into each other.
         set_threads = getattr(getattr(model, "_lib", None), "omp_set_num_threads", None)
         if set_threads is not None:
             set_threads(self.thread_count())
+        return model
+
+    def _encode_batch(self, texts):
         try:
-            return model.passage(texts)
+            return self._threaded_model().passage(texts)
+        except MemoryError as exc:
+            raise EncoderError("Out of memory while encoding") from exc
+
+    def encode_queries(self, texts):
+        """e5 reads a search query with its "query: " prefix: a one-word query then meets its topic."""
+        if not texts:
+            return self.encode(texts)
+        try:
+            return normalise(self._threaded_model().query(list(texts)))
         except MemoryError as exc:
             raise EncoderError("Out of memory while encoding") from exc
