@@ -59,6 +59,7 @@ SYNTHETIC_PERSON_PREFIX = "synthetic-"
 DEMO_PASSWORD = "kollega-demo"
 EDITOR_USERNAME = "editor"
 TEACHER_USERNAME = "teacher"
+FACILITATOR_USERNAME = "facilitator"
 # Published dates are fixed, not "now", so the demo looks the same on every machine.
 EPOCH = datetime.datetime(2025, 11, 1, 9, 0, tzinfo=datetime.UTC)
 
@@ -94,6 +95,9 @@ def demo_page_keys():
     keys |= {demo_key("unit", str(u["number"])) for u in UNITS}
     keys |= {demo_key("event", e["key"]) for e in EVENTS}
     keys.add(SYNTHETIC_INDEX_KEY)
+    from .networking import joint_project_keys  # networking imports this module
+
+    keys |= joint_project_keys()
     return keys
 
 
@@ -392,6 +396,7 @@ class DemoLoader:
         self.people = self.load_people()
         self.communities = self.load_communities()
         self.load_memberships()
+        self.ensure_facilitator()
         add_discussions(self)
         self.projects = self.load_projects()
         self.resources = self.load_resources()
@@ -493,6 +498,32 @@ class DemoLoader:
                 EDITOR_USERNAME, "editor@kollega.example", DEMO_PASSWORD, first_name="Demo", last_name="Editor"
             )
             self.counts["users"] += 1
+
+    def ensure_facilitator(self):
+        """The documented facilitator: facilitator / kollega-demo, a Swedish teacher who facilitates a community.
+
+        The account of that demo person is renamed and given the demo password, so that one can
+        sign in, answer join requests, moderate discussions and open the admin's reports.
+        """
+        User = get_user_model()
+        if User.objects.filter(username=FACILITATOR_USERNAME).exists():
+            return
+        membership = (
+            Membership.objects.filter(
+                role="facilitator", status="active", person__country="SE", person__user__isnull=False
+            )
+            .exclude(person__user__username=TEACHER_USERNAME)
+            .select_related("person__user")
+            .order_by("community__path", "pk")
+            .first()
+        )
+        if membership is None:
+            return
+        user = membership.person.user
+        user.username = FACILITATOR_USERNAME
+        user.email = "facilitator@kollega.example"
+        user.set_password(DEMO_PASSWORD)
+        user.save()
 
     def load_communities(self):
         index = self.sections["communities"]

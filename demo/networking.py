@@ -149,6 +149,13 @@ def load_networking(loader):
     return made
 
 
+def joint_project_keys():
+    """The translation keys of the joint projects the history may start (demo pages, not teachers')."""
+    from .loader import demo_key
+
+    return {demo_key("networking-project", slugify(title)) for title in PROJECT_TITLES}
+
+
 def _joint_project(loader, sender, recipient, title, when):
     """A project the two started after their contact, in the sender's home community (English only)."""
     from .loader import demo_key

@@ -103,3 +103,15 @@ def test_no_summary_is_printed_twice(demo, db, client, model, where):  # noqa: F
     sweden = CommunityPage.objects.get(locale__language_code="sv", scope="national", country="SE")
     main = BeautifulSoup(client.get(sweden.url).content, "html.parser").find("main")
     assert main.get_text().count(sweden.summary) == 1
+
+
+def test_the_documented_facilitator_signs_in_and_answers_join_requests(demo, db, client):  # noqa: F811
+    from communities.choices import MembershipRole
+
+    assert client.login(username="facilitator", password="kollega-demo")
+    person = client.get("/sv/").wsgi_request.user.person
+    community = person.memberships.get(role=MembershipRole.FACILITATOR).community
+    assert client.get(f"/sv/take-part/community/{community.pk}/requests/").status_code == 200
+    assert client.get("/admin/").status_code == 200
+    report = client.get("/admin/reports/networking/")
+    assert report.status_code == 200 and community.title in report.content.decode()

@@ -69,3 +69,9 @@ class Command(BaseCommand):
         self.stdout.write(
             _("Sign in at /admin/ as editor / kollega-demo; a teacher account is teacher / kollega-demo.")
         )
+        self.stdout.write(
+            _(
+                "A facilitator account is facilitator / kollega-demo: join requests, discussions, "
+                "the cohort and the admin's reports."
+            )
+        )
