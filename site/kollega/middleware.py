@@ -6,7 +6,11 @@ client asking for a missing page got a 302 and an HTML page. The API,
 documents, admin and sitemap answer in their own right.
 """
 
+import zoneinfo
+from functools import lru_cache
+
 from django.middleware.locale import LocaleMiddleware
+from django.utils import timezone
 
 UNLOCALIZED_PREFIXES = ("/api/", "/documents/", "/admin/", "/sitemap.xml", "/oai/", "/static/", "/media/", "/i18n/")
 
@@ -16,3 +20,39 @@ class KollegaLocaleMiddleware(LocaleMiddleware):
         if request.path_info.startswith(UNLOCALIZED_PREFIXES):
             return response
         return super().process_response(request, response)
+
+
+READER_TIME_ZONE_COOKIE = "kollega_tz"
+
+
+@lru_cache(maxsize=1)
+def _zone_names():
+    return frozenset(zoneinfo.available_timezones())
+
+
+def reader_time_zone(request):
+    """The IANA zone the reader's browser reported (home/static/kollega/js/timezone.js), or "" when none or not a zone."""
+    name = request.COOKIES.get(READER_TIME_ZONE_COOKIE, "")
+    return name if len(name) <= 64 and name in _zone_names() else ""
+
+
+class ReaderTimeZoneMiddleware:
+    """Dates and times in the reader's own time zone when their browser told us it; the site's otherwise.
+
+    `request.reader_time_zone` says whether it did: an event page then adds "Your time" beside the
+    event's own local time. Anything else in the cookie is ignored.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.reader_time_zone = reader_time_zone(request)
+        if request.reader_time_zone:
+            timezone.activate(zoneinfo.ZoneInfo(request.reader_time_zone))
+        else:
+            timezone.deactivate()
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
