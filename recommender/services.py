@@ -392,7 +392,11 @@ def _materialise_resources(entries, viewer, limit):
         groups = [e["group"] for e in chunk]
         wanted = Q(pk__in=pks)
         for group in groups:
-            docs = index.group_documents("resource", group)
+            try:
+                docs = index.group_documents("resource", group)
+            except FAILURES:
+                # An index that fails here: the reader's translations come from the database.
+                docs = None
             if docs is None:
                 wanted = Q(pk__in=pks) | Q(translation_key__in=groups, locale__language_code=language)
                 break

@@ -96,8 +96,14 @@ def test_a_program_disguised_as_a_pdf_is_refused_and_the_typing_is_kept(page, sh
     )
     page.get_by_role("button", name="Send for review").click()
 
-    expect(page.get_by_role("alert")).to_contain_text("Please check the fields marked below")
-    expect(page.get_by_text(re.compile("This file looks like a Windows program, not a PDF"))).to_be_visible()
+    expect(page.get_by_role("alert")).to_contain_text("Please check the following")
+    # Said twice: in the summary (a link to the field) and beside the field itself.
+    expect(
+        page.get_by_role("link", name=re.compile("This file looks like a Windows program, not a PDF"))
+    ).to_be_visible()
+    expect(
+        page.locator(".field--error").get_by_text(re.compile("This file looks like a Windows program, not a PDF"))
+    ).to_be_visible()
     expect(page.get_by_label("Title")).to_have_value(TITLE)
     expect(page.get_by_label("Summary")).to_have_value(SUMMARY)
     expect(page.get_by_label("Duration (minutes)")).to_have_value("45")

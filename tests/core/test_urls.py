@@ -133,6 +133,12 @@ def test_every_mail_the_project_sends_links_only_to_the_public_host(
     )
     client.post(f"/en/take-part/community/{community.pk}/invite/", {"email": "new@example.org"})
     client.post(f"/en/take-part/project/{project.pk}/partners/", {"person": member.pk, "email": ""})
+    # projects: the invitation is accepted by the invitee, whose yes reaches the inviter
+    from communities.models import PartnerRequest
+
+    client.force_login(member.user)
+    client.post(f"/en/take-part/partner-request/{PartnerRequest.objects.get().pk}/", {"action": "accept"})
+    client.force_login(facilitator.user)
     # discussions: a reported post
     thread = Thread.objects.create(community=community, title="Field trips", author=member)
     post = Post.objects.create(thread=thread, author=member, body="Buy my book")
@@ -167,7 +173,8 @@ def test_every_mail_the_project_sends_links_only_to_the_public_host(
         "Welcome to",
         "Your request to join",
         "You are invited",
-        "You are now a partner",
+        "An invitation to the project",
+        "A new partner in",
         "A post was reported",
         "To review",
         "Published",

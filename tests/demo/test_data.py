@@ -22,6 +22,7 @@ def test_the_texts_come_in_each_site_language():
     assert KINDS == [
         "communities",
         "curriculum",
+        "discussions",
         "events",
         "materials",
         "pages",
