@@ -513,44 +513,55 @@ def withdraw_partner_request(request, by):
 # -- Reminders: a request never waits unseen -----------------------------------------
 
 
+def _remind_or_escalate(item, template, answerers, escalate_to, context_for, waited, now):
+    """One waiting request: remind its answerers once, then (after ESCALATE_AFTER) tell the editors once.
+
+    `item` has `reminded_at` and `escalated_at`; returns "reminded", "escalated" or None.
+    """
+    if item.reminded_at is None:
+        notify_each(f"{template}_reminder", answerers, context_for)
+        item.reminded_at = now
+        step = "reminded"
+    elif waited >= ESCALATE_AFTER:
+        notify_each(f"{template}_escalated", escalate_to, context_for)
+        item.escalated_at = now
+        step = "escalated"
+    else:
+        return None
+    item.save(update_fields=["reminded_at", "escalated_at"])
+    return step
+
+
 def send_request_reminders(now=None):
     """Remind those who answer after 3 days, tell the editors after 7; each at most once per request.
 
     Returns (reminders, escalations) counted per request.
     """
     now = now or timezone.now()
-    reminded = escalated = 0
-    waiting_joins = Membership.objects.filter(status=MembershipStatus.REQUESTED).select_related("person", "community")
-    for membership in waiting_joins.filter(escalated_at__isnull=True, since__lte=(now - REMIND_AFTER).date()):
+    site_editors = editors()
+    steps = []
+    waiting_joins = Membership.objects.filter(
+        status=MembershipStatus.REQUESTED, escalated_at__isnull=True, since__lte=(now - REMIND_AFTER).date()
+    ).select_related("person", "community")
+    for membership in waiting_joins:
         community = membership.community
-        waited = (now.date() - membership.since).days
-        if membership.reminded_at is None:
-            notify_each(
-                "join_request_reminder",
+        waited = now.date() - membership.since
+        steps.append(
+            _remind_or_escalate(
+                membership,
+                "join_request",
                 facilitators_to_notify(community),
-                lambda r, m=membership, c=community, w=waited: {
+                site_editors,
+                lambda r, m=membership, c=community, w=waited.days: {
                     "person": m.person,
                     "community": c,
                     "days": w,
                     "requests_url": link_for(r, ("participation:requests", c.pk)),
                 },
+                waited,
+                now,
             )
-            membership.reminded_at = now
-            reminded += 1
-        elif membership.since <= (now - ESCALATE_AFTER).date():
-            notify_each(
-                "join_request_escalated",
-                editors(),
-                lambda r, m=membership, c=community, w=waited: {
-                    "person": m.person,
-                    "community": c,
-                    "days": w,
-                    "requests_url": link_for(r, ("participation:requests", c.pk)),
-                },
-            )
-            membership.escalated_at = now
-            escalated += 1
-        membership.save(update_fields=["reminded_at", "escalated_at"])
+        )
     waiting_asks = PartnerRequest.objects.filter(
         status=PartnerRequestStatus.PENDING,
         kind=PartnerRequestKind.ASKED,
@@ -558,21 +569,16 @@ def send_request_reminders(now=None):
         created_at__lte=now - REMIND_AFTER,
     ).select_related("project", "person", "sent_by")
     for request in waiting_asks:
-        if request.reminded_at is None:
-            notify_each(
-                "partner_asked_reminder",
+        waited = now - request.created_at
+        steps.append(
+            _remind_or_escalate(
+                request,
+                "partner_asked",
                 [p for p in project_answerers(request.project) if p.pk != request.person_id],
-                lambda r, q=request: {**_request_context(q, r), "days": (now - q.created_at).days},
+                site_editors,
+                lambda r, q=request, w=waited.days: {**_request_context(q, r), "days": w},
+                waited,
+                now,
             )
-            request.reminded_at = now
-            reminded += 1
-        elif request.created_at <= now - ESCALATE_AFTER:
-            notify_each(
-                "partner_asked_escalated",
-                editors(),
-                lambda r, q=request: {**_request_context(q, r), "days": (now - q.created_at).days},
-            )
-            request.escalated_at = now
-            escalated += 1
-        request.save(update_fields=["reminded_at", "escalated_at"])
-    return reminded, escalated
+        )
+    return steps.count("reminded"), steps.count("escalated")
