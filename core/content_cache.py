@@ -84,15 +84,38 @@ def new_version_on(backend):
         memo.clear()
 
 
+def _key(name, current, parts):
+    return ":".join(["kollega:content", name, current, *(str(p) for p in parts)])
+
+
 def cached(name, parts, compute, timeout=TIMEOUT):
     """`compute()`, kept under `name` and `parts` (a tuple of str/int) until the content changes."""
-    key = ":".join(["kollega:content", name, version(), *(str(p) for p in parts)])
+    key = _key(name, version(), parts)
     missing = object()
     value = cache.get(key, missing)
     if value is missing:
         value = compute()
         cache.set(key, value, timeout)
     return value
+
+
+def cached_many(name, ids, compute_missing, timeout=TIMEOUT):
+    """{id: value} for `ids`, each kept under `name` and its id until the content changes.
+
+    One cache round trip for all of them; `compute_missing(ids)` reads the others in one go and
+    returns {id: value}. An id it does not return (say, an unpublished page) is remembered as
+    absent, and left out of the answer.
+    """
+    current = version()
+    keys = {i: _key(name, current, (i,)) for i in dict.fromkeys(ids)}
+    found = cache.get_many(list(keys.values()))
+    result = {i: found[key] for i, key in keys.items() if key in found}
+    missing = [i for i in keys if i not in result]
+    if missing:
+        computed = compute_missing(missing)
+        cache.set_many({keys[i]: computed.get(i) for i in missing}, timeout)
+        result.update({i: computed.get(i) for i in missing})
+    return {i: value for i, value in result.items() if value is not None}
 
 
 def content_changed(sender, **kwargs):

@@ -29,10 +29,12 @@ from communities.privacy import (
     viewer_page_audience,
     viewer_person,
     viewer_person_audience,
+    visible_among,
     visible_page_ids,
     visible_pages,
     visible_people,
 )
+from core.content_cache import cached_many
 from resources.models import ResourcePage
 
 from . import conf, scoring
@@ -372,6 +374,16 @@ def _resource_reasons(group, lineage, mine, theirs, hit, signals, docs):
     return reasons[:3]
 
 
+def _published_resources(pks):
+    """{pk: live material with its locale}, each kept until the content changes (core.content_cache)."""
+
+    def read(missing):
+        pages = ResourcePage.objects.live().filter(pk__in=missing).select_related("locale").defer_streamfields()
+        return {page.pk: page for page in pages}
+
+    return cached_many("live-resource", sorted(pks), read)
+
+
 def _materialise_resources(entries, viewer, limit):
     """Pages for cached entries, shown in the reader's language when a translation exists.
 
@@ -390,7 +402,8 @@ def _materialise_resources(entries, viewer, limit):
             break
         pks = {split_key(e["key"])[1] for e in chunk}
         groups = [e["group"] for e in chunk]
-        wanted = Q(pk__in=pks)
+        # None: the pages are known by pk (the reader's translations found in the index).
+        wanted = None
         for group in groups:
             try:
                 docs = index.group_documents("resource", group)
@@ -401,11 +414,12 @@ def _materialise_resources(entries, viewer, limit):
                 wanted = Q(pk__in=pks) | Q(translation_key__in=groups, locale__language_code=language)
                 break
             pks |= {split_key(key)[1] for key, doc in docs.items() if doc.language == language}
+        if wanted is None:
+            candidates = visible_among(viewer, _published_resources(pks).values())
         else:
-            wanted = Q(pk__in=pks)
-        candidates = (
-            visible_pages(viewer, ResourcePage.objects.filter(wanted)).select_related("locale").defer_streamfields()
-        )
+            candidates = (
+                visible_pages(viewer, ResourcePage.objects.filter(wanted)).select_related("locale").defer_streamfields()
+            )
         by_pk = {p.pk: p for p in candidates}
         local = {p.translation_key.hex: p for p in by_pk.values() if p.locale.language_code == language}
         for entry in chunk:

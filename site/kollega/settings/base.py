@@ -214,6 +214,9 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "kollega",
+        # The content cache keeps one entry per suggested material (core.content_cache.cached_many):
+        # at Django's default of 300 a few page views culled a third of it.
+        "OPTIONS": {"MAX_ENTRIES": 20000},
     }
 }
 
@@ -230,6 +233,9 @@ KOLLEGA_RECOMMENDER = {
     # threads, 28-38 ms with one), every core (0) in a full rebuild.
     "ENCODER_THREADS": 1,
     "REBUILD_THREADS": 0,
+    # numpy's BLAS threads where the index is searched: one (a 3,000-row scan took 5.7 ms with two
+    # threads on two busy cores, 1.1 ms with one).
+    "SEARCH_THREADS": 1,
     "ENCODERS": {
         "default": {"BACKEND": "recommender.encoders.e5.E5Encoder"},
         "hashing": {"BACKEND": "recommender.encoders.hashing.HashingEncoder"},
