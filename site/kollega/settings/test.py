@@ -16,4 +16,6 @@ MEDIA_ROOT = VAR_DIR / "test-media"
 if not os.environ.get("DATABASE_URL"):
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}  # noqa: F811
 KOLLEGA_RECOMMENDER = {**KOLLEGA_RECOMMENDER, "ENCODER": "hashing"}
+# Tests read pages as they are computed; tests/core/test_page_cache.py turns the page cache on.
+KOLLEGA_PAGE_CACHE_SECONDS = 0
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
