@@ -9,13 +9,22 @@ import pytest
 from django.urls import reverse
 
 from core.page_cache import HEADER
-from tests.kollega.test_query_budgets import (  # noqa: F401  (run again with the page cache on)
-    site,
-    test_a_member_filling_the_cache_does_not_show_an_anonymous_visitor_a_members_only_adaptation,
-    test_a_person_turning_private_is_no_longer_credited_in_the_cached_json_ld,
-    test_a_translation_restricted_after_the_cache_was_filled_disappears_from_the_language_links,
-    test_an_unpublished_translation_disappears_at_once,
-    test_the_cached_newest_materials_of_the_home_page_follow_the_viewer,
+from tests.kollega import test_query_budgets as budgets
+
+# Run again with the page cache on.
+site = budgets.site
+test_a_member_filling_the_cache_does_not_show_an_anonymous_visitor_a_members_only_adaptation = (
+    budgets.test_a_member_filling_the_cache_does_not_show_an_anonymous_visitor_a_members_only_adaptation
+)
+test_a_person_turning_private_is_no_longer_credited_in_the_cached_json_ld = (
+    budgets.test_a_person_turning_private_is_no_longer_credited_in_the_cached_json_ld
+)
+test_a_translation_restricted_after_the_cache_was_filled_disappears_from_the_language_links = (
+    budgets.test_a_translation_restricted_after_the_cache_was_filled_disappears_from_the_language_links
+)
+test_an_unpublished_translation_disappears_at_once = budgets.test_an_unpublished_translation_disappears_at_once
+test_the_cached_newest_materials_of_the_home_page_follow_the_viewer = (
+    budgets.test_the_cached_newest_materials_of_the_home_page_follow_the_viewer
 )
 
 
