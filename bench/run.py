@@ -31,7 +31,8 @@ PostgreSQL kollega_perf_<N> on $BENCH_PG, default postgres://postgres@127.0.0.1:
 then, warm (each page asked twice first, the page caches of core.content_cache
 filled), for the same demo pages at every size: queries per request and the
 median time of `--page-runs` requests, and on PostgreSQL EXPLAIN ANALYZE of each
-page's slowest query.
+page's slowest query. Pages are computed (the whole-page cache of core.page_cache off),
+then the anonymous material page once more as that cache serves it.
 """
 
 import argparse
@@ -264,11 +265,9 @@ def measure_page_costs(database, n, runs):
     if database == "postgres":
         ensure_pg_database(n)
     setup(None, "hashing", page_database_url(database, n))
-    from django.contrib.auth import get_user_model
     from django.core.management import call_command
-    from django.db import connection, reset_queries
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.db import connection
+    from django.test.utils import override_settings, setup_test_environment
 
     from resources.models import ResourcePage
 
@@ -282,41 +281,53 @@ def measure_page_costs(database, n, runs):
             cursor.execute("ANALYZE")  # planner statistics of the fresh rows
     setup_test_environment()
     results = {"resources": ResourcePage.objects.count(), "pages": []}
-    for name, url, username in bench_pages():
-        client = Client()
-        if username:
-            client.force_login(get_user_model().objects.get(username=username))
-        for _ in range(2):  # warm: templates, the content cache, the recommender's lists
-            assert client.get(url).status_code == 200, (name, url)
-        reset_queries()  # request_started empties the log: start the capture from an empty one
-        with CaptureQueriesContext(connection) as captured:
-            client.get(url)
-        timings = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            client.get(url)
-            timings.append((time.perf_counter() - started) * 1000)
-        queries = captured.captured_queries
-        slowest = max(queries, key=lambda q: float(q["time"]), default=None)
-        if database == "postgres" and queries:
-            # The client's timing of one query is mostly noise on a busy machine: ask the planner instead.
-            plans = [
-                (explain(connection, q["sql"]), q) for q in queries if q["sql"].lstrip().upper().startswith("SELECT")
-            ]
-            plan, slowest = max(plans, key=lambda item: item[0][0])
-        row = {
-            "page": name,
-            "url": url,
-            "queries": len(captured.captured_queries),
-            "median_ms": round(statistics.median(timings), 1),
-            "slowest_query_ms": round(float(slowest["time"]) * 1000, 2) if slowest else None,
-            "slowest_query": slowest["sql"][:300] if slowest else None,
-        }
-        if database == "postgres" and queries:
-            row["slowest_query_ms"] = round(plan[0], 3)  # the planner's execution time
-            row["explain"] = plan[1]
-        results["pages"].append(row)
+    pages = [(name, url, username, 0) for name, url, username in bench_pages()]
+    # The computed pages above; then the anonymous material page as core.page_cache serves it again.
+    pages.append(("material (anonymous, page cache)", pages[0][1], None, 300))
+    for name, url, username, page_cache_seconds in pages:
+        with override_settings(KOLLEGA_PAGE_CACHE_SECONDS=page_cache_seconds):
+            results["pages"].append(_page_cost(database, connection, name, url, username, runs))
     return results
+
+
+def _page_cost(database, connection, name, url, username, runs):
+    from django.contrib.auth import get_user_model
+    from django.db import reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    if username:
+        client.force_login(get_user_model().objects.get(username=username))
+    for _ in range(2):  # warm: templates, the content cache, the recommender's lists
+        assert client.get(url).status_code == 200, (name, url)
+    reset_queries()  # request_started empties the log: start the capture from an empty one
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+    queries = captured.captured_queries
+    slowest = max(queries, key=lambda q: float(q["time"]), default=None)
+    selects = [q for q in queries if q["sql"].lstrip().upper().startswith("SELECT")]
+    plan = None
+    if database == "postgres" and selects:
+        # The client's timing of one query is mostly noise on a busy machine: ask the planner instead.
+        plan, slowest = max(((explain(connection, q["sql"]), q) for q in selects), key=lambda item: item[0][0])
+    row = {
+        "page": name,
+        "url": url,
+        "queries": len(captured.captured_queries),
+        "median_ms": round(statistics.median(timings), 1),
+        "slowest_query_ms": round(float(slowest["time"]) * 1000, 2) if slowest else None,
+        "slowest_query": slowest["sql"][:300] if slowest else None,
+    }
+    if plan is not None:
+        row["slowest_query_ms"] = round(plan[0], 3)  # the planner's execution time
+        row["explain"] = plan[1]
+    return row
 
 
 def explain(connection, sql):
