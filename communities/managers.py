@@ -28,8 +28,10 @@ class PersonQuerySet(models.QuerySet):
                 person = self.create(user=user, display_name=user.get_full_name() or user.get_username())
             setattr(user, self.MEMO, person)
             if person is not None:
-                # `user.person` (templates read it) then needs no query of its own.
-                self.model._meta.get_field("user").remote_field.set_cached_value(user, person)
+                # `user.person` (templates read it) and `person.user` then need no query of their own.
+                field = self.model._meta.get_field("user")
+                field.remote_field.set_cached_value(user, person)
+                field.set_cached_value(person, user)
         return person
 
     def open_to_collaboration(self):

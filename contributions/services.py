@@ -77,7 +77,12 @@ def is_own_material(user, page):
     """Whether the user owns the material or is credited on it: they edit it rather than adapt it."""
     if not user.is_authenticated:
         return False
-    return page.owner_id == user.pk or page.contributors.filter(person__user=user).exists()
+    if page.owner_id == user.pk:
+        return True
+    rows = getattr(page, "contributor_rows", None)
+    if rows is not None:
+        return any(row.person.user_id == user.pk for row in rows())
+    return page.contributors.filter(person__user=user).exists()
 
 
 def may_read_draft(user, page):

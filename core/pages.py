@@ -49,15 +49,19 @@ def one_per_translation(pages, prefer_locale=None):
     return list(chosen.values())
 
 
+def _locale_ids():
+    from .content_cache import cached
+
+    return cached("locale-ids", (), lambda: dict(Locale.objects.values_list("language_code", "pk")))
+
+
 def active_locale_id():
     """The pk of the active language's Locale, as Locale.get_active() but from the cached list of locales."""
     from django.conf import settings
     from django.utils import translation
     from wagtail.coreutils import get_supported_content_language_variant
 
-    from .content_cache import cached
-
-    ids = cached("locale-ids", (), lambda: dict(Locale.objects.values_list("language_code", "pk")))
+    ids = _locale_ids()
     try:
         code = get_supported_content_language_variant(translation.get_language())
     except LookupError:
@@ -65,3 +69,21 @@ def active_locale_id():
     if code in ids:
         return ids[code]
     return Locale.get_active().pk
+
+
+def active_locale():
+    """The active language's Locale, as Locale.get_active(), kept in the content cache."""
+    from .content_cache import cached
+
+    pk = active_locale_id()
+    return cached("locale", (pk,), lambda: Locale.objects.get(pk=pk))
+
+
+def default_locale_id():
+    """The pk of the default language's Locale, as Locale.get_default() but from the cached list of locales."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    ids = _locale_ids()
+    code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return ids[code] if code in ids else Locale.get_default().pk

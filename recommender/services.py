@@ -755,14 +755,16 @@ def similar_to_text(text, kinds=("resource",), viewer=None, language=None, langu
 # -- counting for the Networking report ---------------------------------------------
 
 
-def count_shown(viewer, place, n):
-    """`n` person suggestions (or search results) were shown to the viewer at `place` (a PersonPlace)."""
-    return _tallies.record(TallyStage.SHOWN, place, viewer, n=n)
+def count_shown(viewer, place, n, once_for=None):
+    """`n` person suggestions (or search results) were shown to the viewer at `place` (a PersonPlace);
+    with `once_for` (what they were shown on) a reload the same day counts nothing."""
+    return _tallies.record(TallyStage.SHOWN, place, viewer, n=n, once_for=once_for)
 
 
-def count_opened(viewer, place):
-    """The viewer followed a person suggestion (or search result) shown at `place`."""
-    return _tallies.record(TallyStage.OPENED, place, viewer)
+def count_opened(viewer, place, once_for=None):
+    """The viewer followed a person suggestion (or search result) shown at `place`; with `once_for`
+    (the address opened) a reload the same day counts nothing."""
+    return _tallies.record(TallyStage.OPENED, place, viewer, once_for=once_for)
 
 
 def tallies():

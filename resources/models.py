@@ -306,13 +306,23 @@ class ResourcePage(Page):
         from communities.privacy import visible_people
 
         # `rows`: the page's contributor rows with their people, when the caller has read them already.
-        rows = list(self.contributors.select_related("person")) if rows is None else rows
+        rows = self.contributor_rows() if rows is None else rows
         visible = set(
             visible_people(viewer, Person.objects.filter(pk__in=[c.person_id for c in rows])).values_list(
                 "pk", flat=True
             )
         )
         return [c for c in rows if c.person.is_former_member or c.person_id in visible]
+
+    def contributor_rows(self, remember=False):
+        """The contributor rows with their people. A page view reads them once (`remember`, in
+        get_context) and what it renders afterwards (credits, "is this my material?") reuses them."""
+        rows = self.__dict__.get("_contributor_rows")
+        if rows is None:
+            rows = list(self.contributors.select_related("person"))
+            if remember:
+                self.__dict__["_contributor_rows"] = rows
+        return rows
 
     def contributor_list_for(self, viewer):
         return [
@@ -361,7 +371,7 @@ class ResourcePage(Page):
         context = super().get_context(request, *args, **kwargs)
         viewer = request.user
         # Former members (deleted accounts) stay credited under a generic name, without a profile link.
-        rows = list(self.contributors.select_related("person"))
+        rows = self.contributor_rows(remember=True)
         context["credited"] = self.credited_contributors(viewer, rows)
         context["hidden_contributor_count"] = len(rows) - len(context["credited"])
         context["based_on"] = self.based_on_visible_to(viewer)

@@ -18,10 +18,10 @@ from django.db.models.functions import TruncMonth
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from wagtail.models import Locale
 
 from communities.models import CommunityPage
 from communities.privacy import visible_pages
+from core.pages import active_locale_id
 from events.choices import EventKind
 from events.models import EventPage
 from resources.models import ResourcePage
@@ -71,8 +71,7 @@ def _country(value):
 
 def _vocabulary_labels(model):
     def labels(values, viewer):
-        entries = model.objects.canonical().filter(slug__in=values)
-        return {e.slug: e.label for e in entries}
+        return model.labels_for_slugs(values)
 
     return labels
 
@@ -92,7 +91,7 @@ def _licence_labels(values, viewer):
 def _community_labels(values, viewer):
     # Only communities the viewer may see get a name; the reader's translation first.
     pages = visible_pages(viewer, CommunityPage.objects.filter(translation_key__in=values))
-    active = Locale.get_active().pk
+    active = active_locale_id()
     labels = {}
     for page in sorted(pages, key=lambda p: p.locale_id != active):
         labels.setdefault(str(page.translation_key), page.title)

@@ -22,12 +22,11 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
-from wagtail.models import Locale
 
 from communities.choices import PersonPlace
 from communities.models import CommunityPage, Person, ProjectPage
 from communities.privacy import visible_pages, visible_people
-from core.pages import one_per_translation
+from core.pages import active_locale, active_locale_id, one_per_translation
 from events.models import EventPage
 from recommender.services import count_shown, similar_to_text
 from resources.models import ResourcePage
@@ -242,7 +241,7 @@ def search(request):
     tab = params["tab"]
     facet_set = FACET_SETS.get(tab)
     selected = facet_set.selected(request.GET) if facet_set else {}
-    locale = Locale.get_active()
+    locale = active_locale()
     context = {
         "form": form,
         "query": params["q"],
@@ -336,7 +335,7 @@ def autocomplete(request):
     text = parsed.plain_text()
     if not text:
         return JsonResponse({"results": []})
-    scope = visible_pages(request.user, ResourcePage.objects.filter(locale=Locale.get_active()))
+    scope = visible_pages(request.user, ResourcePage.objects.filter(locale_id=active_locale_id()))
     try:
         results = list(backend_for_language(_language()).autocomplete(text, scope)[:AUTOCOMPLETE_SIZE])
     except SEARCH_UNAVAILABLE_ERRORS as exc:

@@ -23,9 +23,9 @@ from .levels import ISCED_LEVELS, ISCED_NAMES
 class VocabularyQuerySet(models.QuerySet):
     def canonical(self):
         """Entries in the default locale: the ones pages point at."""
-        from wagtail.models import Locale
+        from core.pages import default_locale_id
 
-        return self.filter(locale=Locale.get_default())
+        return self.filter(locale_id=default_locale_id())
 
 
 class TranslatableVocabulary(TranslatableMixin, index.Indexed, models.Model):
@@ -56,14 +56,25 @@ class TranslatableVocabulary(TranslatableMixin, index.Indexed, models.Model):
         Read from one cached {translation key: name} map per vocabulary and language, so a
         list of fifty cards asks the database once, not fifty times (emptied on every change).
         """
-        from django.utils import translation
-        from wagtail.coreutils import get_supported_content_language_variant
+        return localized_names(type(self), _active_language())["key"].get(self.translation_key, self.name)
 
-        try:
-            language = get_supported_content_language_variant(translation.get_language())
-        except LookupError:
-            language = settings.LANGUAGE_CODE
-        return localized_names(type(self), language)["key"].get(self.translation_key, self.name)
+    @classmethod
+    def labels_for_slugs(cls, slugs):
+        """{slug: name in the active language, else the default one} for the entries with these codes,
+        from the same cached maps as `label` (no query once they are cached)."""
+        names = localized_names(cls, _active_language())["slug"]
+        default = localized_names(cls, settings.LANGUAGE_CODE)["slug"]
+        return {slug: names.get(slug) or default[slug] for slug in slugs if slug in names or slug in default}
+
+
+def _active_language():
+    from django.utils import translation
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    try:
+        return get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return settings.LANGUAGE_CODE
 
 
 LABELS_TIMEOUT = 600  # seconds; bounds a change whose cache delete was lost in an outage

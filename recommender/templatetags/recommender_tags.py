@@ -19,13 +19,13 @@ def recommender_sidebars(context, limit=6):
     if obj is None or not conf.get_config_raw().get("SIDEBARS", True):
         return {"enabled": False}
     obj = getattr(obj, "specific", obj)
-    from ..documents import kind_of
+    from ..documents import key_for, kind_of
 
     kind = kind_of(obj)
     if kind is None:
         return {"enabled": False}
     people = related_people(obj, viewer=viewer, limit=limit)
-    count_shown(viewer, kind, len(people))
+    count_shown(viewer, kind, len(people), once_for=key_for(obj))
     return {
         "enabled": True,
         "kind": kind,
@@ -49,7 +49,7 @@ def suggested_partners(context, project, limit=6):
     request = context.get("request")
     viewer = getattr(request, "user", None)
     suggestions = related_people(project, viewer=viewer, limit=limit)
-    count_shown(viewer, PersonPlace.PARTNERS, len(suggestions))
+    count_shown(viewer, PersonPlace.PARTNERS, len(suggestions), once_for=f"project:{project.pk}")
     return suggestions
 
 
@@ -62,5 +62,5 @@ def suggestion_opened(context, place):
     """
     request = context.get("request")
     if request is not None and request.method == "GET":
-        count_opened(getattr(request, "user", None), place)
+        count_opened(getattr(request, "user", None), place, once_for=request.path)
     return ""

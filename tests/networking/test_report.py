@@ -185,6 +185,19 @@ def test_following_a_suggestion_to_a_profile_counts_an_opening_and_carries_the_p
     assert SuggestionTally.objects.filter(stage="opened").count() == 2  # the one opening, total + community row
 
 
+def test_a_reload_the_same_day_is_not_a_second_suggestion_or_opening(client, world):
+    sara, greta = world["sara"], world["greta"]
+    client.force_login(sara.user)
+    for _ in range(3):
+        client.get(f"/en/people/{greta.slug}/?via=for_you")
+    assert SuggestionTally.objects.get(stage="opened", community_key="").count == 1
+    # What the viewer was shown on counts once a day; another page counts again.
+    assert count_shown(sara.user, "resource", 4, once_for="resource:1")
+    assert not count_shown(sara.user, "resource", 4, once_for="resource:1")
+    assert count_shown(sara.user, "resource", 2, once_for="resource:2")
+    assert SuggestionTally.objects.get(stage="shown", place="resource", community_key="").count == 6
+
+
 def test_editors_see_the_report_side_by_side(client, world):
     build_history(world)
     html = editor_client(client).get(URL).content.decode()
