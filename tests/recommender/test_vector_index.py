@@ -1,7 +1,8 @@
 """The embedded index at scale: structure by size, incremental adds, persistence, filters inside the search,
 recall against the exact scan; the demo's shipped vectors; the encoder's thread count.
 
-Tests of the graph (HNSW) need faiss and skip without it; the exact scan's tests always run.
+Tests of the graph (HNSW) and the inverted file (IVF) need faiss and skip without it; the exact
+scan's tests always run. Tiny thresholds put a few dozen documents in either structure.
 """
 
 import os
@@ -51,6 +52,17 @@ def faiss():
     return pytest.importorskip("faiss")
 
 
+@pytest.fixture(params=["hnsw-sq8", "ivf-sq8"])
+def large(request, faiss):
+    """(structure, make_index): an index whose kinds above 50 documents get that structure."""
+
+    def make(exact_below=50):
+        ivf_above = 0 if request.param == "ivf-sq8" else 10**9
+        return MemoryIndex(exact_below=exact_below, ivf_above=ivf_above)
+
+    return request.param, make
+
+
 # -- structure by size -----------------------------------------------------------
 
 
@@ -67,6 +79,12 @@ def test_a_large_kind_gets_a_quantised_graph(faiss):
     assert index.structure("person") is None
 
 
+def test_a_very_large_kind_gets_an_inverted_file(faiss):
+    index = MemoryIndex(exact_below=50, ivf_above=100)
+    index.upsert(docs(clustered(120)))
+    assert index.structure("resource") == "ivf-sq8"
+
+
 def test_without_faiss_a_large_kind_stays_exact_and_answers(monkeypatch):
     monkeypatch.setattr(embedded, "faiss_module", lambda: None)
     vectors = clustered(80)
@@ -79,21 +97,23 @@ def test_without_faiss_a_large_kind_stays_exact_and_answers(monkeypatch):
 # -- incremental adds -------------------------------------------------------------
 
 
-def test_a_new_document_joins_the_graph_without_a_rebuild(faiss):
+def test_a_new_document_joins_the_structure_without_a_rebuild(large):
+    structure, make = large
     vectors = clustered(81)
-    index = MemoryIndex(exact_below=50)
+    index = make()
     index.upsert(docs(vectors[:80]))
-    graph = index.blocks()["resource"].ann
+    ann = index.blocks()["resource"].ann
+    assert index.structure("resource") == structure
     index.upsert(docs(vectors[80:], start=80))
-    assert index.blocks()["resource"].ann is graph
-    assert graph.ntotal == 81
+    assert index.blocks()["resource"].ann is ann
+    assert ann.ntotal == 81
     assert index.knn(KnnQuery(vector=vectors[80], k=1))[0].key == "resource:80"
 
 
-def test_a_replaced_document_is_found_with_its_new_vector_only(faiss, monkeypatch):
-    monkeypatch.setattr(embedded, "SELECTIVE_BELOW", 0)  # through the graph, not the exact scan
+def test_a_replaced_document_is_found_with_its_new_vector_only(large, monkeypatch):
+    monkeypatch.setattr(embedded, "SELECTIVE_BELOW", 0)  # through the structure, not the exact scan
     vectors = clustered(80)
-    index = MemoryIndex(exact_below=50)
+    index = large[1]()
     index.upsert(docs(vectors))
     index.upsert([docs([vectors[3]], start=5)[0]])  # resource:5 now reads like resource:3
     hits = index.knn(KnnQuery(vector=vectors[3], k=2))
@@ -161,15 +181,32 @@ def test_a_persisted_index_catches_up_with_what_was_written_after_it(tmp_path):
     assert len(reads) == 1 and "updated_at" in reads[0].split("WHERE", 1)[1]
 
 
-def test_a_persisted_graph_is_read_back_with_its_vectors_on_disk(faiss, tmp_path):
-    vectors = clustered(80)
-    index = MemoryIndex(exact_below=50)
-    index.upsert(docs(vectors))
+def test_a_persisted_structure_is_read_back_with_its_vectors_on_disk(large, tmp_path, monkeypatch):
+    monkeypatch.setattr(embedded, "SELECTIVE_BELOW", 0)
+    structure, make = large
+    vectors = clustered(81)
+    index = make()
+    index.upsert(docs(vectors[:80]))
     index.blocks()["resource"].save(tmp_path, [80, "x", 0])
     block, stamp = embedded._Block.load(tmp_path, "resource")
     assert stamp == [80, "x", 0]
-    assert block.structure() == "hnsw-sq8" and isinstance(block.base, np.memmap)
+    assert block.structure() == structure and isinstance(block.base, np.memmap)
     assert block.search(vectors[9:10], KnnQuery(vector=vectors[9], k=1))[0][1] == 9
+    block.append([embedded_row(d) for d in docs(vectors[80:], start=80)])  # a publish
+    assert block.ann.ntotal == 81
+    assert block.search(vectors[80:81], KnnQuery(vector=vectors[80], k=1))[0][1] == 80
+
+
+def embedded_row(doc):
+    return {
+        "key": doc.key,
+        "group": doc.group,
+        "language": doc.language,
+        "audience": list(doc.audience),
+        "licence": doc.licence or "",
+        "fields": doc.fields,
+        "vector": np.asarray(doc.vector, dtype=np.float32),
+    }
 
 
 # -- filters inside the search -------------------------------------------------------
@@ -186,15 +223,17 @@ def members_only_nearest(n=200, public=10):
     return query, vectors, (lambda i: ["members:1"] if i < n - public else ["public"])
 
 
-@pytest.mark.parametrize("path", ["exact", "graph"])
-def test_a_members_only_material_never_reaches_an_outsider(path, monkeypatch):
-    if path == "graph":
+@pytest.mark.parametrize("structure", ["exact", "hnsw-sq8", "ivf-sq8"])
+def test_a_members_only_material_never_reaches_an_outsider(structure, monkeypatch):
+    if structure != "exact":
         pytest.importorskip("faiss")
-        monkeypatch.setattr(embedded, "SELECTIVE_BELOW", 0)  # over-fetch through the graph
+        monkeypatch.setattr(embedded, "SELECTIVE_BELOW", 0)  # over-fetch through the structure
     query, vectors, audience = members_only_nearest()
-    index = MemoryIndex(exact_below=50 if path == "graph" else 10_000)
+    index = MemoryIndex(
+        exact_below=10_000 if structure == "exact" else 50, ivf_above=0 if structure == "ivf-sq8" else 10**9
+    )
     index.upsert(docs(vectors, audience=audience))
-    assert index.structure("resource") == ("hnsw-sq8" if path == "graph" else "exact")
+    assert index.structure("resource") == structure
     outsider = index.knn(KnnQuery(vector=query, k=5, audience=["public"]))
     assert len(outsider) == 5
     assert all(int(h.key.split(":")[1]) >= 190 for h in outsider)
@@ -202,19 +241,23 @@ def test_a_members_only_material_never_reaches_an_outsider(path, monkeypatch):
     assert all(int(h.key.split(":")[1]) < 190 for h in member)
 
 
-def test_recall_at_10_of_the_graph_against_the_exact_scan(faiss, monkeypatch):
+def test_recall_at_10_against_the_exact_scan(large, monkeypatch):
     monkeypatch.setattr(embedded, "SELECTIVE_BELOW", 0)
+    structure, make = large
     vectors = clustered(3000, seed=21, dim=64)
     queries = clustered(40, seed=22, dim=64)
-    index = MemoryIndex(exact_below=1000)
+    index = make(exact_below=1000)
     index.upsert(docs(vectors))
-    assert index.structure("resource") == "hnsw-sq8"
-    recalls = []
+    assert index.structure("resource") == structure
+    recalls, firsts = [], []
     for q in queries:
-        got = {int(h.key.split(":")[1]) for h in index.knn(KnnQuery(vector=q, k=10))}
-        truth = set(np.argsort(-(vectors @ q))[:10].tolist())
-        recalls.append(len(got & truth) / 10)
+        hits = index.knn(KnnQuery(vector=q, k=10))
+        got = {int(h.key.split(":")[1]) for h in hits}
+        exact = np.argsort(-(vectors @ q))
+        recalls.append(len(got & set(exact[:10].tolist())) / 10)
+        firsts.append(hits[0].key == f"resource:{exact[0]}")
     assert np.mean(recalls) >= 0.95
+    assert np.mean(firsts) >= 0.95
 
 
 # -- the demo's shipped vectors ----------------------------------------------------------

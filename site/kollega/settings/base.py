@@ -252,8 +252,9 @@ KOLLEGA_RECOMMENDER = {
         "minilm": {"BACKEND": "recommender.encoders.sentence_transformers.SentenceTransformerEncoder"},
     },
     "INDEXES": {
-        # Exact scan below EXACT_BELOW documents of a kind, an 8-bit HNSW graph above (with faiss);
-        # persisted beside a SQLite database file, or in PATH.
+        # Exact scan below EXACT_BELOW documents of a kind, an 8-bit HNSW graph above (with faiss),
+        # an 8-bit inverted file above IVF_ABOVE (250,000); persisted beside a SQLite database
+        # file, or in PATH.
         "default": {"BACKEND": "recommender.indexes.embedded.EmbeddedIndex"},
     },
 }
