@@ -23,6 +23,11 @@ Steps (all bounded in time; nothing listens beyond 127.0.0.1):
                   or other languages included;
   4. a table of requests/s and p50/p95/p99 latency per scenario; gunicorn is stopped.
 
+    DATABASE_URL=sqlite:///$PWD/var/compare.sqlite3 .venv/bin/python bench/load.py --serve --workers 1 --port 8001
+
+only starts gunicorn (step 2) over a database already migrated and loaded, and keeps it
+running until interrupted: bench/compare.py then times it against other running servers.
+
 wrk is the Debian package `wrk`; when it is missing the script installs it
 with apt-get (as root) or tells you the command. Timing never goes into a test.
 """
@@ -162,7 +167,8 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_gunicorn(env, port, workers, redis_url=None):
+def start_gunicorn(env, port, workers, redis_url=None, log_path=None):
+    log_path = log_path or WORK / "gunicorn.log"
     server_env = {
         **env,
         "DJANGO_SETTINGS_MODULE": "kollega.settings.production",
@@ -177,7 +183,7 @@ def start_gunicorn(env, port, workers, redis_url=None):
         # Production without Redis caches in the database (core/cache.py); migrate above ran
         # with the dev settings, so make its table here.
         subprocess.run([PY, "manage.py", "createcachetable"], cwd=ROOT, env=server_env, check=True)
-    log = open(WORK / "gunicorn.log", "w")
+    log = open(log_path, "w")
     process = subprocess.Popen(
         [
             str(Path(PY).parent / "gunicorn"),
@@ -204,7 +210,7 @@ def start_gunicorn(env, port, workers, redis_url=None):
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            sys.exit(f"gunicorn exited:\n{(WORK / 'gunicorn.log').read_text()[-3000:]}")
+            sys.exit(f"gunicorn exited:\n{log_path.read_text()[-3000:]}")
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/", timeout=10) as response:
                 if response.status == 200:
@@ -271,6 +277,33 @@ def run_wrk(wrk, port, paths_file, duration, connections, threads):
     return {k: float(v) for k, v in (pair.split("=") for pair in line.split()[1:])}
 
 
+def serve(args):
+    """Only the server: gunicorn with the production settings over an existing database, until stopped.
+
+    For bench/compare.py, which times servers that are already running. Nothing is loaded or
+    rebuilt here; the encoder is the one the database's vectors were made with (the production
+    default unless --encoder or RECOMMENDER_ENCODER says otherwise), so the sidebars are real.
+    """
+    WORK.mkdir(parents=True, exist_ok=True)
+    database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'kollega.sqlite3'}"
+    env = env_for(database_url, args.encoder or os.environ.get("RECOMMENDER_ENCODER", "default"))
+    found = url_lists(env, 4)["resources"]
+    if not found:
+        sys.exit(f"No live material in {database_url}: run `manage.py migrate` and `manage.py load_demo` first.")
+    port = args.port or free_port()
+    server = start_gunicorn(env, port, args.workers, args.redis_url, log_path=WORK / f"gunicorn-{port}.log")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    print(
+        f"serving {database_url} on http://127.0.0.1:{port} ({args.workers} worker(s), production settings, "
+        f"cache: {'Redis' if args.redis_url else 'database'}); pages: /en/ {' '.join(found)}",
+        flush=True,
+    )
+    try:
+        server.wait()
+    finally:
+        stop(server)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--resources", type=int, default=3000, help="materials in the database (demo + generated)")
@@ -284,12 +317,22 @@ def main():
         help="cache shared by the workers (else the database), e.g. redis://127.0.0.1:6379/15 "
         "(a database of its own: it is filled with cached pages' sidebars)",
     )
+    parser.add_argument(
+        "--serve",
+        action="store_true",
+        help="only start gunicorn over the database in DATABASE_URL (already migrated and loaded) and keep "
+        "it running until interrupted, for bench/compare.py; --workers, --port, --redis-url, --encoder apply",
+    )
+    parser.add_argument("--port", type=int, help="with --serve: the port on 127.0.0.1 (else a free one)")
+    parser.add_argument("--encoder", help="RECOMMENDER_ENCODER for the server (load test: hashing384)")
     args = parser.parse_args()
+    if args.serve:
+        return serve(args)
 
     wrk = ensure_wrk()
     WORK.mkdir(parents=True, exist_ok=True)
     database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'bench-load.sqlite3'}"
-    env = env_for(database_url)
+    env = env_for(database_url, args.encoder or "hashing384")
     loaded = prepare(env, args.resources)
     lists = url_lists(env, args.sample)
     for name, urls in lists.items():

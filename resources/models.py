@@ -47,6 +47,19 @@ class ResourceIndexPage(Page):
     class Meta:
         verbose_name = _("resource index")
 
+    def route(self, request, path_components):
+        """A material's page in one query (its page and material rows together).
+
+        Wagtail's route reads the child as a Page, then again as its specific type; a child that
+        is not a material (none may be added here) or no child at all goes Wagtail's way.
+        """
+        if path_components:
+            material = ResourcePage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if material is not None:
+                material._cached_parent_obj = self  # as Wagtail does: get_parent() without a query
+                return material.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from communities.privacy import visible_pages
 

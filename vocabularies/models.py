@@ -7,6 +7,8 @@ Every page in every locale points at the default-locale vocabulary entry;
 templates show `entry.localized` so that a Swedish page reads "Biologi".
 """
 
+import contextvars
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models
@@ -79,18 +81,39 @@ def _active_language():
 
 LABELS_TIMEOUT = 600  # seconds; bounds a change whose cache delete was lost in an outage
 
+# The names read during the current request, {cache key: names}; None outside a request.
+# A material page renders a dozen reasons and cards, each asking for the same names: the
+# shared cache (a database or Redis round trip in production) is read once per request.
+_request_labels = contextvars.ContextVar("vocabulary_labels_this_request", default=None)
+
+
+def start_request_memo(**kwargs):
+    """request_started: names read from now on are kept until the request ends."""
+    _request_labels.set({})
+
+
+def end_request_memo(**kwargs):
+    """request_finished: the next request reads the shared cache again."""
+    _request_labels.set(None)
+
 
 def localized_names(model, language):
     """{"key": {translation key: name}, "slug": {slug: name}} of a vocabulary's entries in one language.
 
-    One query per vocabulary and language, then cached until an entry changes (forget_labels).
+    One query per vocabulary and language, then cached until an entry changes (forget_labels);
+    within a request, the shared cache is read once per vocabulary and language.
     """
     key = _labels_key(model, language)
+    memo = _request_labels.get()
+    if memo is not None and key in memo:
+        return memo[key]
     names = cache.get(key)
     if names is None:
         rows = list(model.objects.filter(locale__language_code=language).values_list("translation_key", "slug", "name"))
         names = {"key": {k: name for k, _slug, name in rows}, "slug": {slug: name for _k, slug, name in rows}}
         cache.set(key, names, LABELS_TIMEOUT)
+    if memo is not None:
+        memo[key] = names
     return names
 
 
@@ -100,7 +123,12 @@ def _labels_key(model, language):
 
 def forget_labels(sender, **kwargs):
     """post_save / post_delete of a vocabulary entry: drop its vocabulary's cached names in every language."""
-    cache.delete_many([_labels_key(sender, code) for code, _name in settings.LANGUAGES])
+    keys = [_labels_key(sender, code) for code, _name in settings.LANGUAGES]
+    cache.delete_many(keys)
+    memo = _request_labels.get()
+    if memo is not None:
+        for key in keys:
+            memo.pop(key, None)  # the rest of this request (an editor's save) shows the new name
 
 
 class Subject(TranslatableVocabulary):
