@@ -9,8 +9,8 @@ every entry of the old one is simply never read again (and expires after `TIMEOU
 What is cached here is never viewer-dependent: callers cache what an anonymous visitor
 sees, or rows that communities.privacy then narrows for the viewer at each request.
 
-The version is read once per request (ContentCacheMiddleware) and once per call outside
-one. The signals bumping it are connected in core/apps.py for Wagtail's models and the
+The version, and each entry, is read once per request (ContentCacheMiddleware keeps them in
+a dict that a bump empties) and once per call outside one. The signals bumping it are connected in core/apps.py for Wagtail's models and the
 model labels in `CONTENT_MODELS` (strings: core imports no app of ours). A cache that is
 unreachable (core.cache.OutageTolerantRedisCache) answers every read as a miss, so pages
 are computed as if nothing were cached; when it answers again a new version starts (a
@@ -72,6 +72,27 @@ def version():
     return current
 
 
+def once_per_request(key, read):
+    """`read()`, remembered for the rest of this request under `key` (every call reads outside one).
+
+    For small shared values that one page view asks for many times, such as an index's version;
+    `forget_in_request(key)` drops it when this request changes it.
+    """
+    memo = _version.get()
+    if memo is None:
+        return read()
+    slot = ("once", key)
+    if slot not in memo:
+        memo[slot] = read()
+    return memo[slot]
+
+
+def forget_in_request(key):
+    memo = _version.get()
+    if memo is not None:
+        memo.pop(("once", key), None)
+
+
 def bump(**kwargs):
     """Start a new content version: every entry cached so far is out of date."""
     new_version_on(cache)
@@ -91,11 +112,16 @@ def _key(name, current, parts):
 def cached(name, parts, compute, timeout=TIMEOUT):
     """`compute()`, kept under `name` and `parts` (a tuple of str/int) until the content changes."""
     key = _key(name, version(), parts)
+    memo = _version.get()
+    if memo is not None and key in memo:
+        return memo[key]  # read already in this request
     missing = object()
     value = cache.get(key, missing)
     if value is missing:
         value = compute()
         cache.set(key, value, timeout)
+    if memo is not None:
+        memo[key] = value
     return value
 
 
@@ -108,13 +134,19 @@ def cached_many(name, ids, compute_missing, timeout=TIMEOUT):
     """
     current = version()
     keys = {i: _key(name, current, (i,)) for i in dict.fromkeys(ids)}
-    found = cache.get_many(list(keys.values()))
+    memo = _version.get()
+    found = {key: memo[key] for key in keys.values() if key in memo} if memo is not None else {}
+    wanted = [key for key in keys.values() if key not in found]
+    if wanted:
+        found.update(cache.get_many(wanted))
     result = {i: found[key] for i, key in keys.items() if key in found}
     missing = [i for i in keys if i not in result]
     if missing:
         computed = compute_missing(missing)
         cache.set_many({keys[i]: computed.get(i) for i in missing}, timeout)
         result.update({i: computed.get(i) for i in missing})
+    if memo is not None:
+        memo.update({keys[i]: value for i, value in result.items()})
     return {i: value for i, value in result.items() if value is not None}
 
 

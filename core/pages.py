@@ -77,13 +77,3 @@ def active_locale():
 
     pk = active_locale_id()
     return cached("locale", (pk,), lambda: Locale.objects.get(pk=pk))
-
-
-def default_locale_id():
-    """The pk of the default language's Locale, as Locale.get_default() but from the cached list of locales."""
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-
-    ids = _locale_ids()
-    code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    return ids[code] if code in ids else Locale.get_default().pk

@@ -25,9 +25,9 @@ from .levels import ISCED_LEVELS, ISCED_NAMES
 class VocabularyQuerySet(models.QuerySet):
     def canonical(self):
         """Entries in the default locale: the ones pages point at."""
-        from core.pages import default_locale_id
+        from wagtail.models import Locale
 
-        return self.filter(locale_id=default_locale_id())
+        return self.filter(locale=Locale.get_default())
 
 
 class TranslatableVocabulary(TranslatableMixin, index.Indexed, models.Model):

@@ -38,6 +38,8 @@ from django.db import transaction
 from django.db.models import Count, Max, Min
 from django.utils import timezone
 
+from core.content_cache import forget_in_request, once_per_request
+
 from .base import BaseVectorIndex, Hit, IndexDocument
 
 logger = logging.getLogger(__name__)
@@ -527,6 +529,7 @@ class EmbeddedIndex(BaseVectorIndex):
             cache.incr(VERSION_KEY)
         except ValueError:
             cache.set(VERSION_KEY, 1, None)
+        forget_in_request(VERSION_KEY)
 
     # -- keeping up with the table -------------------------------------------------
 
@@ -541,7 +544,8 @@ class EmbeddedIndex(BaseVectorIndex):
 
     def blocks(self):
         """{kind: _Block}, caught up with the table when the shared version moved on."""
-        version = cache.get(VERSION_KEY)
+        # A page view searches several times: the shared version is read once per request.
+        version = once_per_request(VERSION_KEY, lambda: cache.get(VERSION_KEY))
         with self._lock:
             if self._blocks is None or version != self._version:
                 self._catch_up()
