@@ -134,24 +134,28 @@ def diversify(
     languages = Counter()
     author_cap = max(1, int(np.ceil(limit * max_author_share)))
     language_cap = max(1, int(np.ceil(limit * max_language_share)))
+    # Each item's authors and language, asked once (the loop below asks for them many times).
+    voices = {id(item): (tuple(author_key(item) or ()), language_key(item)) for _, item in pool}
 
     def adjusted(entry):
         score, item = entry
-        repeats = sum(authors[a] for a in author_key(item) or ()) + languages[language_key(item)]
+        its_authors, its_language = voices[id(item)]
+        repeats = sum(authors[a] for a in its_authors) + languages[its_language]
         return score * decay**repeats
 
     def author_ok(item):
-        return all(authors[a] < author_cap for a in author_key(item) or ())
+        return all(authors[a] < author_cap for a in voices[id(item)][0])
 
     def language_ok(item):
-        return languages[language_key(item)] < language_cap
+        return languages[voices[id(item)][1]] < language_cap
 
     def take(choice):
         pool.remove(choice)
         picked.append((adjusted(choice), choice[1]))
-        for a in author_key(choice[1]) or ():
+        its_authors, its_language = voices[id(choice[1])]
+        for a in its_authors:
             authors[a] += 1
-        languages[language_key(choice[1])] += 1
+        languages[its_language] += 1
 
     lead = next((entry for entry in pool if entry[1] is first), None) if first is not None else None
     if lead is not None and limit > 0:

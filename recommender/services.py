@@ -406,14 +406,14 @@ def _materialise_resources(entries, viewer, limit):
         wanted = None
         for group in groups:
             try:
-                docs = index.group_documents("resource", group)
+                languages = index.group_languages("resource", group)
             except FAILURES:
                 # An index that fails here: the reader's translations come from the database.
-                docs = None
-            if docs is None:
+                languages = None
+            if languages is None:
                 wanted = Q(pk__in=pks) | Q(translation_key__in=groups, locale__language_code=language)
                 break
-            pks |= {split_key(key)[1] for key, doc in docs.items() if doc.language == language}
+            pks |= {split_key(key)[1] for key, code in languages.items() if code == language}
         if wanted is None:
             candidates = visible_among(viewer, _published_resources(pks).values())
         else:

@@ -87,6 +87,11 @@ class BaseVectorIndex:
         tell without a round trip (the caller then asks the database)."""
         return None
 
+    def group_languages(self, kind, group):
+        """{key: language} of one work's indexed translations, or None (as group_documents)."""
+        docs = self.group_documents(kind, group)
+        return None if docs is None else {key: doc.language for key, doc in docs.items()}
+
     def adaptations_of(self, groups):
         """Groups of the indexed materials that adapt one of `groups` (fields["based_on"]), or None
         when the engine cannot tell without a round trip."""

@@ -691,6 +691,13 @@ class EmbeddedIndex(BaseVectorIndex):
         with block.lock:
             return {block.keys[row]: block.document(row) for row in sorted(block.group_rows.get(group, ()))}
 
+    def group_languages(self, kind, group):
+        block = self.blocks().get(kind)
+        if block is None:
+            return {}
+        with block.lock:
+            return {block.keys[row]: block.languages[row] for row in block.group_rows.get(group, ())}
+
     def adaptations_of(self, groups):
         block = self.blocks().get("resource")
         if block is None:
