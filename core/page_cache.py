@@ -24,6 +24,7 @@ from django.core.cache import cache
 from django.utils.cache import cc_delim_re
 
 from .content_cache import version
+from .timezones import reader_time_zone
 
 MARK = "_kollega_shared_page"
 HEADER = "X-Kollega-Cache"
@@ -56,11 +57,9 @@ def _response_may_share(request, response):
 
 
 def _key(request):
-    parts = ["kollega:page", version(), request.get_host(), request.path]
-    # Cookies that change a shared page, such as the reader's time zone for event times
-    # (kollega.middleware.ReaderTimeZoneMiddleware).
-    parts += [request.COOKIES.get(name, "")[:64] for name in getattr(settings, "KOLLEGA_PAGE_CACHE_VARY_COOKIES", ())]
-    return ":".join(parts)
+    # Event times are shown in the reader's zone (kollega.middleware.ReaderTimeZoneMiddleware):
+    # one copy per real zone, so made-up cookie values cannot fill the cache.
+    return ":".join(["kollega:page", version(), request.get_host(), request.path, reader_time_zone(request)])
 
 
 class AnonymousPageCacheMiddleware:

@@ -7,10 +7,11 @@ documents, admin and sitemap answer in their own right.
 """
 
 import zoneinfo
-from functools import lru_cache
 
 from django.middleware.locale import LocaleMiddleware
 from django.utils import timezone
+
+from core.timezones import reader_time_zone
 
 UNLOCALIZED_PREFIXES = ("/api/", "/documents/", "/admin/", "/sitemap.xml", "/oai/", "/static/", "/media/", "/i18n/")
 
@@ -20,20 +21,6 @@ class KollegaLocaleMiddleware(LocaleMiddleware):
         if request.path_info.startswith(UNLOCALIZED_PREFIXES):
             return response
         return super().process_response(request, response)
-
-
-READER_TIME_ZONE_COOKIE = "kollega_tz"
-
-
-@lru_cache(maxsize=1)
-def _zone_names():
-    return frozenset(zoneinfo.available_timezones())
-
-
-def reader_time_zone(request):
-    """The IANA zone the reader's browser reported (home/static/kollega/js/timezone.js), or "" when none or not a zone."""
-    name = request.COOKIES.get(READER_TIME_ZONE_COOKIE, "")
-    return name if len(name) <= 64 and name in _zone_names() else ""
 
 
 class ReaderTimeZoneMiddleware:

@@ -91,6 +91,9 @@ def test_each_reader_time_zone_has_its_own_copy(client, site):
     client.cookies["kollega_tz"] = "Europe/Lisbon"
     assert client.get(url)[HEADER] == "miss"
     assert client.get(url)[HEADER] == "hit"
+    # A made-up zone is no zone: it shares the copy of readers without one.
+    client.cookies["kollega_tz"] = "Mars/Olympus" + "x" * 60
+    assert client.get(url)[HEADER] == "hit"
 
 
 def test_a_page_that_sets_a_cookie_is_not_shared(client, site):

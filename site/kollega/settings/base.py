@@ -229,10 +229,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 # The recommender's swappable parts, chosen by alias (see recommender/).
 # Whole pages for visitors without a session, until the content changes or this many seconds
-# (core/page_cache.py; 0: off). Cookies named here give a page a copy of its own per value:
-# the reader's time zone (kollega.middleware.READER_TIME_ZONE_COOKIE).
+# (core/page_cache.py; 0: off), one copy per reader's time zone.
 KOLLEGA_PAGE_CACHE_SECONDS = int(os.environ.get("KOLLEGA_PAGE_CACHE_SECONDS", 300))
-KOLLEGA_PAGE_CACHE_VARY_COOKIES = ("kollega_tz",)
 
 KOLLEGA_RECOMMENDER = {
     "ENCODER": os.environ.get("RECOMMENDER_ENCODER", "default"),
