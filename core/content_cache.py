@@ -10,8 +10,9 @@ What is cached here is never viewer-dependent: callers cache what an anonymous v
 sees, or rows that communities.privacy then narrows for the viewer at each request.
 
 The version, and each entry, is read once per request (ContentCacheMiddleware keeps them in
-a dict that a bump empties) and once per call outside one. The signals bumping it are connected in core/apps.py for Wagtail's models and the
-model labels in `CONTENT_MODELS` (strings: core imports no app of ours). A cache that is
+a dict that a bump empties) and once per call outside one. The signals bumping it are
+connected in core/apps.py for Wagtail's models and the model labels in `CONTENT_MODELS`
+(strings: core imports no app of ours). A cache that is
 unreachable (core.cache.OutageTolerantRedisCache) answers every read as a miss, so pages
 are computed as if nothing were cached; when it answers again a new version starts (a
 publish during the outage lost its bump), and entries expire after `TIMEOUT` seconds anyway.

@@ -23,8 +23,8 @@ A process keeps its blocks and catches up with the table when the shared version
 the cache) moves on: it reads only the rows written since it last looked, so a publish costs
 one small query in every worker, not a reload. A replaced document is tombstoned and appended;
 the graph or inverted file takes new rows as they come. Either is built in a background
-thread; until it is ready its rows are scanned exactly. With PATH (default: beside a SQLite database file)
-blocks are persisted there, so a process start reads files instead of rebuilding.
+thread; until it is ready its rows are scanned exactly. With PATH (default: beside a SQLite
+database file) blocks are persisted there, so a process start reads files instead of rebuilding.
 """
 
 import json

@@ -5,6 +5,7 @@ from django import template
 from communities.choices import PersonPlace
 
 from .. import conf
+from ..documents import key_for, kind_of
 from ..services import count_opened, count_shown, related_people, related_resources
 
 register = template.Library()
@@ -19,7 +20,6 @@ def recommender_sidebars(context, limit=6):
     if obj is None or not conf.get_config_raw().get("SIDEBARS", True):
         return {"enabled": False}
     obj = getattr(obj, "specific", obj)
-    from ..documents import key_for, kind_of
 
     kind = kind_of(obj)
     if kind is None:
@@ -49,7 +49,7 @@ def suggested_partners(context, project, limit=6):
     request = context.get("request")
     viewer = getattr(request, "user", None)
     suggestions = related_people(project, viewer=viewer, limit=limit)
-    count_shown(viewer, PersonPlace.PARTNERS, len(suggestions), once_for=f"project:{project.pk}")
+    count_shown(viewer, PersonPlace.PARTNERS, len(suggestions), once_for=key_for(project))
     return suggestions
 
 

@@ -227,11 +227,11 @@ CACHES = {
 # weights at run time (set HF_HUB_OFFLINE=0 to allow a hub where one is reachable).
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-# The recommender's swappable parts, chosen by alias (see recommender/).
 # Whole pages for visitors without a session, until the content changes or this many seconds
 # (core/page_cache.py; 0: off), one copy per reader's time zone.
 KOLLEGA_PAGE_CACHE_SECONDS = int(os.environ.get("KOLLEGA_PAGE_CACHE_SECONDS", 300))
 
+# The recommender's swappable parts, chosen by alias (see recommender/).
 KOLLEGA_RECOMMENDER = {
     "ENCODER": os.environ.get("RECOMMENDER_ENCODER", "default"),
     "INDEX": os.environ.get("RECOMMENDER_INDEX", "default"),
