@@ -19,6 +19,8 @@ cache middleware:
 A cache that is unreachable answers as a miss (core.cache), so the page is computed as usual.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import cc_delim_re
@@ -58,8 +60,10 @@ def _response_may_share(request, response):
 
 def _key(request):
     # Event times are shown in the reader's zone (kollega.middleware.ReaderTimeZoneMiddleware):
-    # one copy per real zone, so made-up cookie values cannot fill the cache.
-    return ":".join(["kollega:page", version(), request.get_host(), request.path, reader_time_zone(request)])
+    # one copy per real zone, so made-up cookie values cannot fill the cache. The address is
+    # hashed: a key stays short and printable whatever a visitor puts in it.
+    address = hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()
+    return ":".join(["kollega:page", version(), address, reader_time_zone(request)])
 
 
 class AnonymousPageCacheMiddleware:
