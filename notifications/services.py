@@ -20,7 +20,15 @@ from django.utils.translation import gettext
 from wagtail.models import Locale, Page
 
 from communities.models import CommunityPage, Person, ProjectPage
-from communities.privacy import admitted_pages, can_see_page, can_see_person, visible_pages, visible_people
+from communities.privacy import (
+    admitted_pages,
+    admitted_rule,
+    can_see_page,
+    can_see_person,
+    visible_pages,
+    visible_people,
+    visible_rule,
+)
 from core.mail import recipient_language
 from core.urls import absolute_url
 
@@ -196,10 +204,10 @@ def visible_to(person):
     if person is None or person.user_id is None:
         return Notification.objects.none()
     user = person.user
-    pages = visible_pages(user, Page.objects.all()).values("pk")
-    target_ok = Q(target__isnull=True) | Q(target__in=pages)
-    target_ok |= Q(kind__in=DRAFT_KINDS, target__in=admitted_pages(user, Page.objects.all()).values("pk"))
-    place_ok = Q(place__isnull=True) | Q(place__in=pages)
+    # The rules join each notification's own page (by index), never the list of every visible page.
+    target_ok = Q(target__isnull=True) | visible_rule(user, "target")
+    target_ok |= Q(kind__in=DRAFT_KINDS, target__isnull=False) & admitted_rule(user, "target")
+    place_ok = Q(place__isnull=True) | visible_rule(user, "place")
     actor_ok = ~Q(kind__in=ABOUT_PERSON_KINDS) | Q(actor__in=visible_people(user).values("pk"))
     return (
         Notification.objects.filter(recipient=person)
