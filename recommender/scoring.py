@@ -51,10 +51,12 @@ def centre(vectors, languages, means):
 
 def jaccard(a, b):
     """|a ∩ b| / |a ∪ b| of two collections; 0 when both are empty."""
-    a, b = set(a), set(b)
+    a = a if isinstance(a, (set, frozenset)) else set(a)
+    b = b if isinstance(b, (set, frozenset)) else set(b)
     if not a and not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)
 
 
 def overlap(a, b):
@@ -86,7 +88,10 @@ def semantic_score(similarity):
 
 def blend(signals, weights):
     """Weighted sum of signal values; unknown signals count zero."""
-    return sum(float(value) * float(weights.get(name, 0.0)) for name, value in signals.items())
+    total = 0
+    for name, value in signals.items():
+        total += float(value) * float(weights.get(name, 0.0))
+    return total
 
 
 def best_match(candidates, semantic_of, margin=0.02, linked=lambda item: False):
@@ -128,49 +133,66 @@ def diversify(
     (score, item) pairs; the result keeps (adjusted score, item) in picked order.
     `first`, when given, is the item picked first whatever its score (see best_match).
     """
-    pool = [(float(score), item) for score, item in candidates]
-    picked = []
+    items = [item for _, item in candidates]
+    # Each item's authors and language, asked once. What the loop below reads is kept up to date
+    # as items are picked, so choosing is a sort and a scan: `adjusted[i]` is the score times
+    # decay per repeat (each picked item sharing an author, per author, or the language), and
+    # `over_author[i]` / `over_language[i]` say that i would break a cap.
+    its_authors = [tuple(author_key(item) or ()) for item in items]
+    its_language = [language_key(item) for item in items]
+    by_author, by_language = defaultdict(list), defaultdict(list)
+    for i, (names, language) in enumerate(zip(its_authors, its_language, strict=True)):
+        for name in names:
+            by_author[name].append(i)
+        by_language[language].append(i)
+    scores = [float(score) for score, _ in candidates]
+    adjusted = list(scores)
+    repeats = [0] * len(items)
+    over_author = [False] * len(items)
+    over_language = [False] * len(items)
     authors = Counter()
     languages = Counter()
     author_cap = max(1, int(np.ceil(limit * max_author_share)))
     language_cap = max(1, int(np.ceil(limit * max_language_share)))
-    # Each item's authors and language, asked once (the loop below asks for them many times).
-    voices = {id(item): (tuple(author_key(item) or ()), language_key(item)) for _, item in pool}
 
-    def adjusted(entry):
-        score, item = entry
-        its_authors, its_language = voices[id(item)]
-        repeats = sum(authors[a] for a in its_authors) + languages[its_language]
-        return score * decay**repeats
+    def repeat(rows):
+        for j in rows:
+            repeats[j] += 1
+            adjusted[j] = scores[j] * decay ** repeats[j]
 
-    def author_ok(item):
-        return all(authors[a] < author_cap for a in voices[id(item)][0])
+    pool = list(range(len(items)))
+    picked = []
 
-    def language_ok(item):
-        return languages[voices[id(item)][1]] < language_cap
+    def take(i):
+        pool.remove(i)
+        picked.append((adjusted[i], items[i]))
+        for name in its_authors[i]:
+            authors[name] += 1
+            repeat(by_author[name])
+            if authors[name] >= author_cap:
+                for j in by_author[name]:
+                    over_author[j] = True
+        language = its_language[i]
+        languages[language] += 1
+        repeat(by_language[language])
+        if languages[language] >= language_cap:
+            for j in by_language[language]:
+                over_language[j] = True
 
-    def take(choice):
-        pool.remove(choice)
-        picked.append((adjusted(choice), choice[1]))
-        its_authors, its_language = voices[id(choice[1])]
-        for a in its_authors:
-            authors[a] += 1
-        languages[its_language] += 1
-
-    lead = next((entry for entry in pool if entry[1] is first), None) if first is not None else None
+    lead = next((i for i in pool if items[i] is first), None) if first is not None else None
     if lead is not None and limit > 0:
         take(lead)
     while pool and len(picked) < limit:
-        pool.sort(key=adjusted, reverse=True)
+        # A stable sort: equal scores keep their order from the previous round.
+        pool.sort(key=adjusted.__getitem__, reverse=True)
         # Both caps if possible; else keep the author cap (one voice must not
         # dominate); else the language cap; else the best remaining.
-        choice = (
-            next((e for e in pool if author_ok(e[1]) and language_ok(e[1])), None)
-            or next((e for e in pool if author_ok(e[1])), None)
-            or next((e for e in pool if language_ok(e[1])), None)
-            or pool[0]
-        )
-        take(choice)
+        choice = next((i for i in pool if not over_author[i] and not over_language[i]), None)
+        if choice is None:
+            choice = next((i for i in pool if not over_author[i]), None)
+        if choice is None:
+            choice = next((i for i in pool if not over_language[i]), None)
+        take(pool[0] if choice is None else choice)
     return picked
 
 
