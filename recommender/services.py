@@ -228,6 +228,8 @@ def _compute_related_resources(obj, who, limit):
             by_group.setdefault(hit.group, hit)
     dismissed_vectors = _dismissed_vectors(index, dismissed)
     my_languages = {d.language for d in docs}
+    # obj's side of each comparison, as sets once rather than once per candidate.
+    my_subjects, my_levels, my_tags = (frozenset(mine.get(name, ())) for name in ("subjects", "levels", "tags"))
     scored = []
     for group, hit in by_group.items():
         if hit.key in dismissed:
@@ -235,11 +237,9 @@ def _compute_related_resources(obj, who, limit):
         theirs = hit.fields
         signals = {
             "semantic": scoring.semantic_score(hit.score),
-            "subjects": scoring.jaccard(mine.get("subjects", []), theirs.get("subjects", [])),
-            "levels": scoring.jaccard(mine.get("levels", []), theirs.get("levels", [])),
-            "tags": scoring.tag_similarity(
-                mine.get("tags", []), theirs.get("tags", []), hit.language in my_languages, hit.score
-            ),
+            "subjects": scoring.jaccard(my_subjects, theirs.get("subjects", [])),
+            "levels": scoring.jaccard(my_levels, theirs.get("levels", [])),
+            "tags": scoring.tag_similarity(my_tags, theirs.get("tags", []), hit.language in my_languages, hit.score),
             "community": 1.0 if mine.get("community") and mine.get("community") == theirs.get("community") else 0.0,
             "lineage": 1.0 if group in lineage else 0.0,
         }

@@ -39,7 +39,7 @@ class KnnQuery:
     licences: tuple = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class Hit:
     key: str
     kind: str

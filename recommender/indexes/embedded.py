@@ -136,6 +136,9 @@ class _Block:
         if self.base is None:
             return self.vectors.view()[rows]
         nb = len(self.base)
+        if not len(rows) or rows.max() < nb:
+            # A plain view of the memmap gathers rows about twice as fast as the memmap itself.
+            return np.take(self.base.view(np.ndarray), rows, axis=0)
         out = np.empty((len(rows), self.dim), dtype=np.float32)
         low = rows < nb
         out[low] = self.base[rows[low]]
@@ -288,7 +291,7 @@ class _Block:
             if self.n == 0:
                 return []
             mask = self.mask(query)
-            allowed = int(mask.sum())
+            allowed = int(np.count_nonzero(mask))
             if allowed == 0:
                 return []
             k = min(query.k, allowed)
