@@ -18,6 +18,7 @@ are computed as if nothing were cached; when it answers again a new version star
 publish during the outage lost its bump), and entries expire after `TIMEOUT` seconds anyway.
 """
 
+import contextlib
 import contextvars
 import uuid
 
@@ -51,11 +52,22 @@ class ContentCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _version.set({})
-        try:
+        with one_reading():
             return self.get_response(request)
-        finally:
-            _version.reset(token)
+
+
+@contextlib.contextmanager
+def one_reading():
+    """Read the version and each entry at most once inside the block: a request, or a unit of work
+    outside one (a recommender call in a task). Inside another such block it adds nothing."""
+    if _version.get() is not None:
+        yield
+        return
+    token = _version.set({})
+    try:
+        yield
+    finally:
+        _version.reset(token)
 
 
 def version():

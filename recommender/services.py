@@ -17,6 +17,7 @@ If the index or the encoder fails, the last good suggestions are served.
 
 import hashlib
 import logging
+import time
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -34,7 +35,7 @@ from communities.privacy import (
     visible_pages,
     visible_people,
 )
-from core.content_cache import cached_many
+from core.content_cache import cached_many, one_reading
 from resources.models import ResourcePage
 
 from . import conf, scoring
@@ -142,23 +143,25 @@ class _Viewer:
 
 
 def _cached(name, obj, viewer, limit, compute):
-    """Serve fresh suggestions, remember them, and fall back to the last good ones on failure."""
-    key = key_for(obj)
-    version = cache.get("recommender:version", 0)
-    signature = viewer.signature
-    fresh_key = f"recommender:{name}:{key}:{signature}:{limit}:{version}"
-    last_good_key = f"recommender:{name}:last:{key}:{signature}:{limit}"
-    entries = cache.get(fresh_key)
-    if entries is None:
-        try:
-            entries = compute()
-        except FAILURES:
-            logger.exception("Recommender unavailable for %s; serving the last good suggestions", key)
-            entries = cache.get(last_good_key) or []
-        else:
-            timeout = conf.get_config().cache_timeout
-            cache.set(fresh_key, entries, timeout)
-            cache.set(last_good_key, entries, None)
+    """Serve fresh suggestions, remember them, and fall back to the last good ones on failure.
+
+    One entry per object, viewer and limit keeps the last good list with the index version and
+    the time it was computed; it is fresh while the version holds and `cache_timeout` has not
+    passed. One read, and one write when computed.
+    """
+    version_key = "recommender:version"
+    key = f"recommender:{name}:{key_for(obj)}:{viewer.signature}:{limit}"
+    found = cache.get_many([version_key, key])
+    version, stored = found.get(version_key, 0), found.get(key)
+    now = time.time()
+    if stored is not None and stored[0] == version and now - stored[1] < conf.get_config().cache_timeout:
+        return stored[2]
+    try:
+        entries = compute()
+    except FAILURES:
+        logger.exception("Recommender unavailable for %s; serving the last good suggestions", key_for(obj))
+        return stored[2] if stored is not None else []
+    cache.set(key, (version, now, entries), None)
     return entries
 
 
@@ -187,9 +190,10 @@ def _topic_reason(mine, theirs, code):
 
 def related_resources(obj, viewer=None, limit=6):
     """Materials related to obj, one per work (translation group), best first, with reasons."""
-    who = _Viewer.of(viewer)
-    entries = _cached("resources", obj, who, limit, lambda: _compute_related_resources(obj, who, limit))
-    return _materialise_resources(entries, viewer, limit)
+    with one_reading():  # the index's version and the cached pages read once in the call
+        who = _Viewer.of(viewer)
+        entries = _cached("resources", obj, who, limit, lambda: _compute_related_resources(obj, who, limit))
+        return _materialise_resources(entries, viewer, limit)
 
 
 def _compute_related_resources(obj, who, limit):
@@ -404,16 +408,16 @@ def _materialise_resources(entries, viewer, limit):
         groups = [e["group"] for e in chunk]
         # None: the pages are known by pk (the reader's translations found in the index).
         wanted = None
-        for group in groups:
-            try:
-                languages = index.group_languages("resource", group)
-            except FAILURES:
-                # An index that fails here: the reader's translations come from the database.
-                languages = None
-            if languages is None:
-                wanted = Q(pk__in=pks) | Q(translation_key__in=groups, locale__language_code=language)
-                break
-            pks |= {split_key(key)[1] for key, code in languages.items() if code == language}
+        try:
+            translations = index.groups_languages("resource", groups)
+        except FAILURES:
+            # An index that fails here: the reader's translations come from the database.
+            translations = None
+        if translations is None:
+            wanted = Q(pk__in=pks) | Q(translation_key__in=groups, locale__language_code=language)
+        else:
+            for languages in translations.values():
+                pks |= {split_key(key)[1] for key, code in languages.items() if code == language}
         if wanted is None:
             candidates = visible_among(viewer, _published_resources(pks).values())
         else:
@@ -446,9 +450,10 @@ def _materialise_resources(entries, viewer, limit):
 
 def related_people(obj, viewer=None, limit=6):
     """People working on the same thing as obj, within what each of them agreed to share."""
-    who = _Viewer.of(viewer)
-    entries = _cached("people", obj, who, limit, lambda: _compute_related_people(obj, who, limit))
-    return _materialise_people(entries, viewer, limit)
+    with one_reading():
+        who = _Viewer.of(viewer)
+        entries = _cached("people", obj, who, limit, lambda: _compute_related_people(obj, who, limit))
+        return _materialise_people(entries, viewer, limit)
 
 
 def _compute_related_people(obj, who, limit):

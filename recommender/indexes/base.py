@@ -87,10 +87,16 @@ class BaseVectorIndex:
         tell without a round trip (the caller then asks the database)."""
         return None
 
-    def group_languages(self, kind, group):
-        """{key: language} of one work's indexed translations, or None (as group_documents)."""
-        docs = self.group_documents(kind, group)
-        return None if docs is None else {key: doc.language for key, doc in docs.items()}
+    def groups_languages(self, kind, groups):
+        """{group: {key: language}} of these works' indexed translations, or None when the engine
+        cannot tell for one of them (as group_documents)."""
+        found = {}
+        for group in groups:
+            docs = self.group_documents(kind, group)
+            if docs is None:
+                return None
+            found[group] = {key: doc.language for key, doc in docs.items()}
+        return found
 
     def adaptations_of(self, groups):
         """Groups of the indexed materials that adapt one of `groups` (fields["based_on"]), or None

@@ -694,12 +694,15 @@ class EmbeddedIndex(BaseVectorIndex):
         with block.lock:
             return {block.keys[row]: block.document(row) for row in sorted(block.group_rows.get(group, ()))}
 
-    def group_languages(self, kind, group):
+    def groups_languages(self, kind, groups):
         block = self.blocks().get(kind)
         if block is None:
-            return {}
+            return {group: {} for group in groups}
         with block.lock:
-            return {block.keys[row]: block.languages[row] for row in block.group_rows.get(group, ())}
+            return {
+                group: {block.keys[row]: block.languages[row] for row in block.group_rows.get(group, ())}
+                for group in groups
+            }
 
     def adaptations_of(self, groups):
         block = self.blocks().get("resource")
