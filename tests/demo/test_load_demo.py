@@ -90,6 +90,26 @@ def test_generate_corpus_creates_exactly_n_that_render(demo, client):
         assert client.get(page.url).status_code == 200, page.url
 
 
+def test_generate_corpus_leaves_the_planner_knowing_the_events_are_few(demo):
+    """Without statistics SQLite read every page to list a community's few events (issue 15)."""
+    from django.db import connection
+
+    call_command("generate_corpus", resources=50, batch=50, people=0, verbosity=0)
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT tbl, stat FROM sqlite_stat1 WHERE tbl IN ('wagtailcore_page', 'events_eventpage')")
+            rows = {table: int(stat.split()[0]) for table, stat in cursor.fetchall()}
+        else:
+            cursor.execute(
+                "SELECT relname, reltuples FROM pg_class WHERE relname IN ('wagtailcore_page', 'events_eventpage')"
+            )
+            rows = {table: int(count) for table, count in cursor.fetchall()}
+    from events.models import EventPage
+
+    assert rows["wagtailcore_page"] >= ResourcePage.objects.count()
+    assert rows["events_eventpage"] == EventPage.objects.count() > 0
+
+
 def test_the_demo_has_events_of_every_kind_and_the_cohort_of_24_facilitators(demo, client):
     """After the second and the forced run too: the demo's events and cohort are made once."""
     import icalendar

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.db import refresh_planner_statistics
 from demo.corpus import generate
 
 
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         if resources < 0 or people < 0 or batch < 1:
             raise CommandError(_("--resources and --people must not be negative and --batch must be at least 1."))
         count, seconds = generate(resources, people=people, batch=batch, seed=seed, stdout=self.stdout)
+        refresh_planner_statistics()
         self.stdout.write(
             _("Created %(count)d synthetic materials in %(seconds).1f s.") % {"count": count, "seconds": seconds}
         )

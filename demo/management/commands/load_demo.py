@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.db import refresh_planner_statistics
 from demo.loader import DemoLoader, check_clean, summary_counts
 from demo.vectors import shipped
 from recommender.encoders.base import EncoderError
@@ -49,6 +50,7 @@ class Command(BaseCommand):
                 )
             else:
                 self.stdout.write(_("Recommendations: %(documents)d documents indexed.") % figures)
+        refresh_planner_statistics()
         counts = summary_counts()
         elapsed = time.monotonic() - started
         self.stdout.write(
