@@ -150,7 +150,8 @@ def _cached(name, obj, viewer, limit, compute):
     passed. One read, and one write when computed.
     """
     version_key = "recommender:version"
-    key = f"recommender:{name}:{key_for(obj)}:{viewer.signature}:{limit}"
+    obj_key = key_for(obj)
+    key = f"recommender:{name}:{obj_key}:{viewer.signature}:{limit}"
     found = cache.get_many([version_key, key])
     version, stored = found.get(version_key, 0), found.get(key)
     now = time.time()
@@ -159,7 +160,7 @@ def _cached(name, obj, viewer, limit, compute):
     try:
         entries = compute()
     except FAILURES:
-        logger.exception("Recommender unavailable for %s; serving the last good suggestions", key_for(obj))
+        logger.exception("Recommender unavailable for %s; serving the last good suggestions", obj_key)
         return stored[2] if stored is not None else []
     cache.set(key, (version, now, entries), None)
     return entries

@@ -94,6 +94,8 @@ def test_generate_corpus_leaves_the_planner_knowing_the_events_are_few(demo):
     """Without statistics SQLite read every page to list a community's few events (issue 15)."""
     from django.db import connection
 
+    from events.models import EventPage
+
     call_command("generate_corpus", resources=50, batch=50, people=0, verbosity=0)
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
@@ -104,8 +106,6 @@ def test_generate_corpus_leaves_the_planner_knowing_the_events_are_few(demo):
                 "SELECT relname, reltuples FROM pg_class WHERE relname IN ('wagtailcore_page', 'events_eventpage')"
             )
             rows = {table: int(count) for table, count in cursor.fetchall()}
-    from events.models import EventPage
-
     assert rows["wagtailcore_page"] >= ResourcePage.objects.count()
     assert rows["events_eventpage"] == EventPage.objects.count() > 0
 
